@@ -1,0 +1,257 @@
+"""The ``matome-quote`` directive (alias ``matomeQuote``), mirroring Hugo's shortcode.
+
+Every option is taken as a plain string and validated in :meth:`MatomeQuote.run`, so a bad value
+or an unknown option becomes a located ``matome`` warning while the quote itself is kept: in
+reST an option error would otherwise replace the whole quote with an error message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import fields
+from .nodes import (
+    matome_break,
+    matome_header,
+    matome_quote,
+    matome_separator,
+    matome_time,
+    matome_user,
+)
+from .warnings_ import MatomeWarning, warn
+
+logger = logging.getLogger(__name__)
+
+#: Raw HTML line breaks that Markdown bodies (and migrated Hugo bodies) use.
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class _UnknownOption(str):
+    """The value of an option the directive does not define, kept to be reported."""
+
+    __slots__ = ()
+
+
+class _LenientOptionSpec(dict):
+    """An option spec that accepts unknown names instead of failing the whole directive."""
+
+    def __missing__(self, name: str):
+        return _UnknownOption
+
+
+def _text(value: str | None) -> str:
+    return value or ""
+
+
+#: Option names, with the shortcode's own spellings accepted as aliases.
+_ALIASES = {"userName": "user-name", "createdAt": "created-at"}
+
+
+class MatomeQuote(SphinxDirective):
+    """A quoted comment in a colored speech bubble."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec: ClassVar[dict] = _LenientOptionSpec(
+        {
+            "user-name": _text,
+            "userName": _text,
+            "created-at": _text,
+            "createdAt": _text,
+            "color": _text,
+            "body": _text,
+            "avatar": _text,
+            "align": _text,
+            "url": _text,
+            "name": _text,
+            "class": _text,
+        }
+    )
+
+    def run(self) -> list[nodes.Node]:
+        options = self._canonical_options()
+        config = self.config
+        node = matome_quote()
+        self.set_source_info(node)
+        node["classes"].append("matome-quote")
+
+        user = options.get("user-name", "").strip()
+        if not user:
+            self._warn(
+                "quote has no user-name; showing matome_anonymous_name", MatomeWarning.USER, node
+            )
+            user = config.matome_anonymous_name
+        node["user"] = user
+
+        header = matome_header()
+        avatar = self._avatar(options.get("avatar", ""), node)
+        if avatar is not None:
+            header += avatar
+        header += matome_user(user, user)
+
+        raw_time = options.get("created-at", "").strip()
+        if raw_time:
+            time_node = self._time(raw_time, node)
+            header += matome_separator(" (", " (")
+            url = self._url(options.get("url", ""), node)
+            if url:
+                node["url"] = url
+                header += nodes.reference("", "", time_node, refuri=url, internal=False)
+            else:
+                header += time_node
+            header += matome_separator("):", "):")
+        else:
+            header += matome_separator(":", ":")
+            url = self._url(options.get("url", ""), node)
+            if url:
+                node["url"] = url
+        node += header
+
+        node["color"] = self._color(options.get("color", ""), node)
+        node["align"] = self._align(options.get("align", ""), node)
+        self._classes(options.get("class", ""), node)
+
+        self._body(options.get("body", ""), node)
+        if "name" in options and options["name"].strip():
+            self.options["name"] = options["name"].strip()
+            self.add_name(node)
+        return [node]
+
+    # --- options ----------------------------------------------------------------------------
+
+    def _canonical_options(self) -> dict[str, str]:
+        """Fold aliases into the canonical names and report unknown options."""
+        canonical: dict[str, str] = {}
+        for name, value in self.options.items():
+            if isinstance(value, _UnknownOption) or value is _UnknownOption:
+                known = ", ".join(sorted(n for n in self.option_spec if n not in _ALIASES))
+                self._warn(
+                    f"unknown option {name!r} ignored (known: {known})", MatomeWarning.OPTION, None
+                )
+                continue
+            key = _ALIASES.get(name, name)
+            if key in canonical and name != key:
+                self._warn(
+                    f"both {key!r} and {name!r} given; using {key!r}", MatomeWarning.OPTION, None
+                )
+                continue
+            canonical[key] = value
+        return canonical
+
+    def _warn(self, message: str, subtype: MatomeWarning, node: nodes.Node | None) -> None:
+        warn(logger, message, subtype, node if node is not None else self.get_location())
+
+    def _time(self, raw: str, node: matome_quote) -> matome_time:
+        try:
+            stamp = fields.parse_timestamp(raw)
+        except ValueError as error:
+            self._warn(str(error), MatomeWarning.DATE, node)
+            node["time_text"] = raw
+            return matome_time(raw, raw)
+        text = stamp.display(self.config.matome_date_format, self.config.matome_date_only_format)
+        node["time_text"] = text
+        node["datetime"] = stamp.iso
+        return matome_time(text, text, datetime=stamp.iso)
+
+    def _color(self, raw: str, node: matome_quote) -> str:
+        value = raw or self.config.matome_default_color
+        try:
+            color = fields.parse_color(value)
+        except ValueError as error:
+            self._warn(f"{error}; showing a neutral bubble", MatomeWarning.COLOR, node)
+            return ""
+        if color is None:
+            return ""
+        # Store the canonical token, not the Color object: doctrees are pickled per document.
+        return color.semantic or color.hex
+
+    def _align(self, raw: str, node: matome_quote) -> str:
+        value = (raw or self.config.matome_default_align).strip().lower()
+        if value in ("left", "right"):
+            return value
+        self._warn(f"invalid align {raw!r}: use 'left' or 'right'", MatomeWarning.OPTION, node)
+        return "left"
+
+    def _url(self, raw: str, node: matome_quote) -> str:
+        value = raw.strip()
+        if not value:
+            return ""
+        if _URL.fullmatch(value):
+            return value
+        self._warn(
+            f"invalid url {raw!r}: only http:// and https:// links are kept",
+            MatomeWarning.OPTION,
+            node,
+        )
+        return ""
+
+    def _avatar(self, raw: str, node: matome_quote) -> nodes.image | None:
+        value = raw.strip()
+        if not value:
+            return None
+        if _SCHEME.match(value) and not _URL.fullmatch(value):
+            self._warn(
+                f"invalid avatar {raw!r}: use an image path or an http(s) URL",
+                MatomeWarning.OPTION,
+                node,
+            )
+            return None
+        node["avatar"] = value
+        # Decorative: the visible name next to it already says who speaks.
+        return nodes.image(value, uri=value, alt="", classes=["matome-quote__avatar"])
+
+    def _classes(self, raw: str, node: matome_quote) -> None:
+        if not raw.strip():
+            return
+        try:
+            node["classes"].extend(directives.class_option(raw))
+        except ValueError:
+            self._warn(f"invalid class {raw!r} ignored", MatomeWarning.OPTION, node)
+
+    # --- body -------------------------------------------------------------------------------
+
+    def _body(self, body_option: str, node: matome_quote) -> None:
+        content: StringList = self.content
+        offset = self.content_offset
+        if body_option and content:
+            self._warn(
+                "both a body option and content given; the content is used",
+                MatomeWarning.BODY,
+                node,
+            )
+        elif body_option:
+            source, line = self.get_source_info()
+            content = StringList([body_option], source=source, items=[(source, line)])
+            offset = line - 1
+        if not any(line.strip() for line in content):
+            node["empty"] = True
+            return
+        self.state.nested_parse(content, offset, node)
+        if any("<br" in line or "<BR" in line for line in content):
+            _replace_html_breaks(node)
+
+
+def _replace_html_breaks(node: matome_quote) -> None:
+    """Turn raw ``<br>`` into :class:`matome_break`, which every builder writes.
+
+    Raw HTML is dropped by the LaTeX, text and man builders, which would glue the lines.
+    """
+    for raw in list(node.findall(nodes.raw)):
+        if raw.get("format") != "html":
+            continue
+        text = raw.astext()
+        if _BR.fullmatch(text.strip()):
+            raw.replace_self(matome_break())
+        elif _BR.search(text) and not _BR.sub("", text).strip():
+            raw.replace_self([matome_break() for _ in _BR.finditer(text)])

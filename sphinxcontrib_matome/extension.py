@@ -1,0 +1,58 @@
+"""Registration with Sphinx; each concern lives in its own module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from . import fields
+from .config import setup_config
+from .directive import MatomeQuote
+from .html_writer import HTML_VISITORS, setup_html
+from .nodes import matome_break, matome_quote
+from .plain_writers import BREAK_VISITORS
+from .warnings_ import MatomeWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+
+
+def setup_extension(app: Sphinx) -> None:
+    setup_config(app)
+    app.connect("config-inited", _check_config)
+
+    for node_class, visitors in HTML_VISITORS.items():
+        app.add_node(node_class, override=True, html=visitors)
+    app.add_node(matome_break, override=True, **BREAK_VISITORS)
+    # `{ref}` to a named quote gets the speaker's name as its default title; `{numref}` works.
+    app.add_enumerable_node(
+        matome_quote, "matome-quote", title_getter=lambda node: node.get("user", ""), override=True
+    )
+
+    app.add_directive("matome-quote", MatomeQuote)
+    app.add_directive("matomeQuote", MatomeQuote)
+    setup_html(app)
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    if ASSETS.as_posix() not in map(str, config.html_static_path):
+        config.html_static_path.append(ASSETS.as_posix())
+    try:
+        fields.parse_color(config.matome_default_color)
+    except ValueError as error:
+        warn(logger, f"matome_default_color: {error}", MatomeWarning.CONFIG, None)
+        config.matome_default_color = ""
+    if config.matome_default_align not in ("left", "right"):
+        warn(
+            logger,
+            f"matome_default_align must be 'left' or 'right', not {config.matome_default_align!r}",
+            MatomeWarning.CONFIG,
+            None,
+        )
+        config.matome_default_align = "left"

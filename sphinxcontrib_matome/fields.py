@@ -1,0 +1,218 @@
+"""Validation of the quote fields: colors, timestamps and their derived values.
+
+Pure functions with no Sphinx import: the directive and the migrator share them, so a value
+the migrator accepts is exactly a value the directive accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from ._named_colors import CSS_NAMED_COLORS
+
+#: sphinx-design's semantic colors with the defaults of its stylesheet. The CSS refers to
+#: ``var(--sd-color-NAME)`` so a theme that restyles sphinx-design restyles the bubble too; the
+#: hex value is the fallback and the base for the tints computed here.
+SEMANTIC_COLORS: dict[str, str] = {
+    "primary": "#0071bc",
+    "secondary": "#6c757d",
+    "success": "#28a745",
+    "info": "#17a2b8",
+    "warning": "#f0b37e",
+    "danger": "#dc3545",
+    "light": "#f8f9fa",
+    "muted": "#6c757d",
+    "dark": "#212529",
+}
+
+_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+@dataclass(frozen=True, slots=True)
+class Color:
+    """A validated accent color.
+
+    ``hex`` is always lowercase ``#rrggbb``; ``semantic`` names a sphinx-design color when the
+    author used one, so the CSS can follow the theme's value for it.
+    """
+
+    hex: str
+    semantic: str = ""
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        return int(self.hex[1:3], 16), int(self.hex[3:5], 16), int(self.hex[5:7], 16)
+
+    @property
+    def css_value(self) -> str:
+        """The value of ``--matome-color``: a plain hex, or the sphinx-design variable."""
+        if self.semantic:
+            return f"var(--sd-color-{self.semantic}, {self.hex})"
+        return self.hex
+
+
+@lru_cache(maxsize=1024)
+def parse_color(value: str) -> Color | None:
+    """Parse a ``color`` option; ``None`` for an empty value (the neutral bubble).
+
+    Accepts ``#rgb``, ``#rrggbb``, the same without ``#`` (a ``#`` starts a comment in MyST
+    options), CSS named colors and sphinx-design's semantic names, case-insensitively.
+    Raises :class:`ValueError` for anything else, so nothing unvalidated reaches HTML, CSS or
+    LaTeX.
+    """
+    text = value.strip()
+    if not text:
+        return None
+    key = text.lower()
+    if key in SEMANTIC_COLORS:
+        return Color(SEMANTIC_COLORS[key], semantic=key)
+    if key in CSS_NAMED_COLORS:
+        return Color(CSS_NAMED_COLORS[key])
+    match = _HEX.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"invalid color {value!r}: expected #rgb, #rrggbb, rrggbb, a CSS color name "
+            f"or one of {', '.join(SEMANTIC_COLORS)}"
+        )
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return Color("#" + digits)
+
+
+# --- timestamps -------------------------------------------------------------------------------
+
+#: The formats of the real archive first (checked in this order), then the common ISO forms.
+_TIME_FORMATS = (
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Timestamp:
+    """A parsed ``created-at`` value.
+
+    ``has_time`` is False for a date-only value, so it is shown without a fake midnight.
+    """
+
+    value: datetime
+    has_time: bool = True
+
+    @property
+    def iso(self) -> str:
+        """The machine-readable form for ``<time datetime>`` (offset kept when given)."""
+        if not self.has_time:
+            return self.value.date().isoformat()
+        return self.value.isoformat()
+
+    def display(self, time_format: str, date_format: str) -> str:
+        return self.value.strftime(time_format if self.has_time else date_format)
+
+
+@lru_cache(maxsize=4096)
+def parse_timestamp(value: str) -> Timestamp:
+    """Parse a ``created-at`` value; raises :class:`ValueError` when it is not a timestamp.
+
+    Understands ``2025-03-08T01:52:37`` and ``2025/09/27 15:01:17`` (the two formats of the
+    archive that motivated this project), date-only values and ISO 8601 with an offset or ``Z``.
+    """
+    text = value.strip()
+    for fmt in _TIME_FORMATS:
+        try:
+            parsed = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return Timestamp(parsed, has_time="%H" in fmt)
+    try:
+        return Timestamp(datetime.combine(date.fromisoformat(text), datetime.min.time()), False)
+    except ValueError:
+        pass
+    try:
+        # fromisoformat accepts "Z", offsets, fractions and a space separator (Python 3.11+).
+        return Timestamp(datetime.fromisoformat(text))
+    except ValueError:
+        raise ValueError(
+            f"cannot read {value!r} as a date and time: use e.g. 2025-03-08T01:52:37, "
+            "2025/09/27 15:01:17, 2025-03-08 or 2025-03-08T01:52:37+09:00"
+        ) from None
+
+
+# --- contrast ---------------------------------------------------------------------------------
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2 relative luminance of an sRGB color."""
+    r, g, b = (_channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio, from 1 to 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(color: tuple[int, int, int], base: tuple[int, int, int], amount: float) -> str:
+    """``amount`` of ``color`` over ``base`` as ``#rrggbb``.
+
+    Computed here rather than with CSS ``color-mix()``, which WeasyPrint and older browsers
+    drop, leaving a transparent bubble.
+    """
+    channels = (round(c * amount + b * (1 - amount)) for c, b in zip(color, base, strict=True))
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def hex_to_rgb(value: str) -> tuple[int, int, int]:
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+_WHITE = (255, 255, 255)
+_BLACK = (0, 0, 0)
+#: Background of dark themes the dark tint is mixed into (close to furo's and pydata's).
+_DARK_BASE = (0x1A, 0x1C, 0x1E)
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The custom properties a colored bubble sets on its root element."""
+
+    accent: str  # --matome-color
+    on_accent: str  # --matome-on-color: text drawn on the accent (the header band)
+    background: str  # --matome-bg: a light tint for the bubble body
+    background_dark: str  # --matome-bg-dark: the tint over a dark theme background
+
+    def css(self, accent_value: str) -> str:
+        return (
+            f"--matome-color: {accent_value}; --matome-on-color: {self.on_accent}; "
+            f"--matome-bg: {self.background}; --matome-bg-dark: {self.background_dark}"
+        )
+
+
+@lru_cache(maxsize=256)
+def palette(color: Color) -> Palette:
+    """Derive readable companion colors for an accent.
+
+    Text on the accent is black or white, whichever contrasts more; bubble backgrounds are
+    light (or dark) enough tints that the theme's ordinary text color stays above 4.5:1.
+    """
+    rgb = color.rgb
+    on_accent = (
+        "#ffffff" if contrast_ratio(rgb, _WHITE) >= contrast_ratio(rgb, _BLACK) else "#000000"
+    )
+    return Palette(
+        accent=color.hex,
+        on_accent=on_accent,
+        background=mix(rgb, _WHITE, 0.1),
+        background_dark=mix(rgb, _DARK_BASE, 0.18),
+    )

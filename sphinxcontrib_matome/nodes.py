@@ -1,0 +1,51 @@
+"""Doctree nodes of a matome quote.
+
+Each node subclasses the standard docutils node it means, so a builder without a dedicated
+visitor (text, man, texinfo, xml, …) still writes something readable: Sphinx translators fall
+back to the visitor of the nearest base class.
+
+A quote is::
+
+    matome_quote (block_quote)            attributes: user, time_iso, time_text, color, align, …
+      matome_header (paragraph)           "[avatar] name (time):" for plain builders
+        image?                            the avatar, an ordinary image so Sphinx copies it
+        matome_user (inline)
+        matome_separator (inline) " ("
+        reference? > matome_time (inline) linked to ``url`` when given
+        matome_separator (inline) "):"
+      …body…                              paragraphs, lists, code, matome_break, …
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class matome_quote(nodes.block_quote):
+    """One quoted comment: speaker, time, optional color/avatar/url, and a body."""
+
+
+class matome_header(nodes.paragraph):
+    """Speaker line. Carries no ``source``, so gettext does not offer names for translation."""
+
+
+class matome_user(nodes.inline):
+    """The speaker's display name."""
+
+
+class matome_time(nodes.inline):
+    """The human-readable time; ``datetime`` holds the machine-readable value, if any."""
+
+
+class matome_separator(nodes.inline):
+    """Punctuation between name and time for plain builders; HTML and LaTeX lay out instead."""
+
+
+class matome_break(nodes.Inline, nodes.Element):
+    """A line break inside a body (Hugo's ``<br>``), written natively by every builder."""
+
+
+def header_parts(quote: matome_quote) -> matome_header | None:
+    """The header child of a quote (always the first child when present)."""
+    first = quote.children[0] if quote.children else None
+    return first if isinstance(first, matome_header) else None

@@ -1,0 +1,35 @@
+"""The warnings this extension emits, as ``type="matome"`` with a subtype.
+
+Listed in one place so the documentation can show them and users can silence one with
+``suppress_warnings = ["matome.date"]``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class MatomeWarning(Enum):
+    """Subtypes of ``matome`` warnings; the value is what ``suppress_warnings`` takes."""
+
+    OPTION = "option"
+    """An option the directive does not know, or an invalid ``align``/``url``/``avatar``."""
+    COLOR = "color"
+    """A ``color`` that is not a color: the quote is shown as a neutral bubble."""
+    DATE = "date"
+    """A ``created-at`` that cannot be read: the raw text is shown, without ``datetime``."""
+    USER = "user"
+    """No ``user-name``: the quote is shown with ``matome_anonymous_name``."""
+    BODY = "body"
+    """Both a ``body`` option and directive content: the content wins."""
+    CONFIG = "config"
+    """An invalid configuration value: its default is used."""
+
+    @property
+    def qualified(self) -> str:
+        return f"matome.{self.value}"
+
+
+def warn(logger, message: str, subtype: MatomeWarning, location) -> None:
+    """Emit a located warning with the extension's type and the given subtype."""
+    logger.warning(message, type="matome", subtype=subtype.value, location=location)
