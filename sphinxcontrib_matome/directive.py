@@ -52,8 +52,14 @@ def _text(value: str | None) -> str:
     return value or ""
 
 
-#: Option names, with the shortcode's own spellings accepted as aliases.
-_ALIASES = {"userName": "user-name", "createdAt": "created-at"}
+#: The shortcode's own spellings, accepted as aliases. reST lowercases option names, hence
+#: the lowercase forms.
+_ALIASES = {
+    "userName": "user-name",
+    "username": "user-name",
+    "createdAt": "created-at",
+    "createdat": "created-at",
+}
 
 
 class MatomeQuote(SphinxDirective):
@@ -67,8 +73,10 @@ class MatomeQuote(SphinxDirective):
         {
             "user-name": _text,
             "userName": _text,
+            "username": _text,
             "created-at": _text,
             "createdAt": _text,
+            "createdat": _text,
             "color": _text,
             "body": _text,
             "avatar": _text,

@@ -11,6 +11,7 @@ from . import fields
 from .config import setup_config
 from .directive import MatomeQuote
 from .html_writer import HTML_VISITORS, setup_html
+from .latex_writer import setup_latex
 from .nodes import matome_break, matome_quote
 from .plain_writers import BREAK_VISITORS
 from .warnings_ import MatomeWarning, warn
@@ -36,8 +37,10 @@ def setup_extension(app: Sphinx) -> None:
     )
 
     app.add_directive("matome-quote", MatomeQuote)
-    app.add_directive("matomeQuote", MatomeQuote)
+    # docutils looks directive names up in lowercase, so this serves ``matomeQuote`` too.
+    app.add_directive("matomequote", MatomeQuote)
     setup_html(app)
+    setup_latex(app)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,30 @@
+"""Shared fixtures: Sphinx's own testing fixtures over the test roots in ``tests/roots``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+#: The real archive the conformance runs and benchmarks read; absent on most machines.
+CORPUS = Path(os.environ.get("MATOME_CORPUS", Path(__file__).parents[2] / "shared/corpus/kaigai-matome"))
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def require_tool(name: str) -> str:
+    """Path of an external program; a skip locally, a failure where CI requires every tool."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("MATOME_REQUIRE_TOOLS"):
+            pytest.fail(f"{name} is required (MATOME_REQUIRE_TOOLS is set) but not installed")
+        pytest.skip(f"{name} is not installed")
+    return path
