@@ -12,7 +12,9 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 #: The real archive the conformance runs and benchmarks read; absent on most machines.
-CORPUS = Path(os.environ.get("MATOME_CORPUS", Path(__file__).parents[2] / "shared/corpus/kaigai-matome"))
+CORPUS = Path(
+    os.environ.get("MATOME_CORPUS", Path(__file__).parents[2] / "shared/corpus/kaigai-matome")
+)
 
 
 @pytest.fixture(scope="session")
