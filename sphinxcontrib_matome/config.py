@@ -49,6 +49,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (str,),
         "Side of the speaker when a quote sets no ``align``: ``left`` or ``right``.",
     ),
+    ConfigValue(
+        "matome_redirects",
+        {},
+        (dict,),
+        "Old URL path → new URL path; HTML builders write a redirect page at each old path "
+        "(``sphinx-matome migrate`` fills it from Hugo ``aliases``).",
+        rebuild="html",
+    ),
 )
 
 

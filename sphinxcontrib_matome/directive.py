@@ -102,7 +102,8 @@ class MatomeQuote(SphinxDirective):
             user = config.matome_anonymous_name
         node["user"] = user
 
-        header = matome_header()
+        # Names and times are data, not prose: no curly quotes or dashes from smartquotes.
+        header = matome_header(support_smartquotes=False)
         avatar = self._avatar(options.get("avatar", ""), node)
         if avatar is not None:
             header += avatar
@@ -246,7 +247,7 @@ class MatomeQuote(SphinxDirective):
             node["empty"] = True
             return
         self.state.nested_parse(content, offset, node)
-        if any("<br" in line or "<BR" in line for line in content):
+        if any(_BR.search(line) for line in content):
             _replace_html_breaks(node)
 
 

@@ -14,6 +14,8 @@ from .html_writer import HTML_VISITORS, setup_html
 from .latex_writer import setup_latex
 from .nodes import matome_break, matome_quote
 from .plain_writers import BREAK_VISITORS
+from .recent_posts import setup_recent_posts
+from .redirects import setup_redirects
 from .warnings_ import MatomeWarning, warn
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("matomequote", MatomeQuote)
     setup_html(app)
     setup_latex(app)
+    setup_recent_posts(app)
+    setup_redirects(app)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from ._named_colors import CSS_NAMED_COLORS
@@ -85,12 +85,11 @@ def parse_color(value: str) -> Color | None:
 
 # --- timestamps -------------------------------------------------------------------------------
 
-#: The formats of the real archive first (checked in this order), then the common ISO forms.
-_TIME_FORMATS = (
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y/%m/%d",
+#: The archive's two formats (``2025-03-08T01:52:37``, ``2025/09/27 15:01:17``), minutes-only
+#: and date-only variants. A regex and ``datetime(...)`` instead of ``strptime``, which is ten
+#: times slower and runs once per quote.
+_SIMPLE_TIME = re.compile(
+    r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 
 
@@ -123,16 +122,17 @@ def parse_timestamp(value: str) -> Timestamp:
     archive that motivated this project), date-only values and ISO 8601 with an offset or ``Z``.
     """
     text = value.strip()
-    for fmt in _TIME_FORMATS:
+    match = _SIMPLE_TIME.fullmatch(text)
+    if match:
+        year, _, month, day, hour, minute, second = match.groups()
         try:
-            parsed = datetime.strptime(text, fmt)
+            parsed = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
         except ValueError:
-            continue
-        return Timestamp(parsed, has_time="%H" in fmt)
-    try:
-        return Timestamp(datetime.combine(date.fromisoformat(text), datetime.min.time()), False)
-    except ValueError:
-        pass
+            pass  # e.g. month 13: reported below with the accepted forms
+        else:
+            return Timestamp(parsed, has_time=hour is not None)
     try:
         # fromisoformat accepts "Z", offsets, fractions and a space separator (Python 3.11+).
         return Timestamp(datetime.fromisoformat(text))

@@ -1,0 +1,124 @@
+"""Writing the output tree safely: atomic files, a manifest, and hand-edit protection.
+
+Every file is written to a temporary sibling and renamed into place, and the manifest is
+written last, so a run killed at any moment leaves each file either old or new, never partial,
+and the next run finishes the job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import MigrationError
+
+MANIFEST = ".matome-manifest.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".matome-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Plan:
+    """The files a run means to produce, as bytes or as a source file to copy."""
+
+    files: dict[str, bytes | Path] = field(default_factory=dict)
+
+    def add(self, relative: str, data: bytes | str | Path) -> None:
+        if relative in self.files:
+            raise MigrationError(f"two outputs claim {relative!r}", code="output-collision")
+        self.files[relative] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def data(self, relative: str) -> bytes:
+        value = self.files[relative]
+        return value.read_bytes() if isinstance(value, Path) else value
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    hand_edited: list[str] = field(default_factory=list)
+
+
+def _inside(root: Path, relative: str) -> Path:
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise MigrationError(
+            f"output path {relative!r} leaves the output directory", code="path-traversal"
+        )
+    return target
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    path = out / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return dict(data.get("files", {}))
+    except (ValueError, AttributeError):
+        raise MigrationError(
+            "the manifest is damaged; delete it and re-run with --force",
+            path=str(path),
+            code="manifest",
+        ) from None
+
+
+def apply(plan: Plan, out: Path, *, force: bool, dry_run: bool) -> WriteResult:
+    """Bring ``out`` to the planned state, refusing to overwrite files edited by hand."""
+    result = WriteResult()
+    previous = read_manifest(out)
+    manifest: dict[str, str] = {}
+    for relative in sorted(plan.files):
+        target = _inside(out, relative)
+        data = plan.data(relative)
+        wanted = digest(data)
+        manifest[relative] = wanted
+        if target.is_file():
+            current = digest(target.read_bytes())
+            if current == wanted:
+                result.unchanged.append(relative)
+                continue
+            if previous.get(relative) != current and not force:
+                # Not what we wrote last time: someone edited it (or it predates us).
+                # Keep the old record so the file stays protected on the next run too.
+                result.hand_edited.append(relative)
+                if relative in previous:
+                    manifest[relative] = previous[relative]
+                else:
+                    del manifest[relative]
+                continue
+        if not dry_run:
+            write_atomic(target, data)
+        result.written.append(relative)
+    for relative in sorted(set(previous) - set(plan.files)):
+        target = _inside(out, relative)
+        if target.is_file() and digest(target.read_bytes()) == previous[relative]:
+            if not dry_run:
+                target.unlink()
+            result.removed.append(relative)
+    if not dry_run:
+        payload = json.dumps({"version": 1, "files": manifest}, indent=1, sort_keys=True)
+        write_atomic(out / MANIFEST, (payload + "\n").encode("utf-8"))
+    return result

@@ -1,0 +1,505 @@
+"""Migrating a whole Hugo site into a Sphinx project.
+
+The run has three steps: convert every content file (in worker processes with ``jobs > 1``),
+then build what needs all pages at once (references, section/term/month pages, redirects,
+``conf.py``), then apply the planned files to OUT_DIR through :mod:`.output`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .convert import REF_PATTERN, ConvertOptions, PageResult, convert_page, escape_markdown
+from .errors import MigrationError
+from .messages import Message
+from .output import MANIFEST, Plan, WriteResult, apply
+from .site import SiteConfig, find_site_root, read_site_config
+from .urls import docname_for_url, sanitize_term
+
+REPORT_VERSION = 1
+#: Pages Sphinx must not read as documents.
+EXCLUDE = ["_build", "_static", "_extra", "Thumbs.db", ".DS_Store", "**/.matome-*"]
+
+
+@dataclass
+class MigrateOptions:
+    include_drafts: bool = False
+    include_future: bool = False
+    include_expired: bool = False
+    keep_unknown: bool = False
+    keep_going: bool = False
+    force: bool = False
+    dry_run: bool = False
+    jobs: int = 1
+    now: datetime | None = None
+    theme: str = "pydata_sphinx_theme"
+    progress: Callable[[int, int], None] | None = None
+
+
+@dataclass
+class MigrationReport:
+    site: str
+    out: str
+    pages: list[PageResult] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    write: WriteResult = field(default_factory=WriteResult)
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.all_messages if m.level == "error"]
+
+    @property
+    def all_messages(self) -> list[Message]:
+        return [*self.messages, *(m for page in self.pages for m in page.messages)]
+
+    @property
+    def excluded(self) -> list[PageResult]:
+        return [page for page in self.pages if page.excluded]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "version": REPORT_VERSION,
+            "site": self.site,
+            "out": self.out,
+            "pages": sum(1 for p in self.pages if not p.excluded and p.text is not None),
+            "excluded": [{"path": p.source, "reason": p.excluded} for p in self.excluded],
+            "counts": dict(sorted(self.counts.items())),
+            "written": len(self.write.written),
+            "unchanged": len(self.write.unchanged),
+            "removed": self.write.removed,
+            "hand_edited": self.write.hand_edited,
+            "messages": [m.as_dict() for m in self.all_messages],
+        }
+
+
+def content_files(site: SiteConfig, only: list[Path] | None) -> list[Path]:
+    if only is not None:
+        return sorted(only)
+    files = []
+    for path in sorted(site.content_dir.rglob("*")):
+        if path.is_symlink():
+            continue  # never follow links out of the site
+        if path.is_file() and path.suffix in (".md", ".markdown"):
+            files.append(path)
+    return files
+
+
+def _check_out_dir(site: SiteConfig, out: Path) -> None:
+    out_resolved = out.resolve()
+    content = site.content_dir.resolve()
+    if out_resolved == site.root.resolve() or out_resolved.is_relative_to(content):
+        raise MigrationError(
+            "OUT_DIR must not be the site or lie inside its content/",
+            path=str(out),
+            code="bad-out-dir",
+        )
+    if site.root.resolve().is_relative_to(out_resolved):
+        raise MigrationError(
+            "OUT_DIR must not contain the Hugo site", path=str(out), code="bad-out-dir"
+        )
+
+
+def _convert_all(files: list[Path], site: SiteConfig, options: MigrateOptions) -> list[PageResult]:
+    convert_options = ConvertOptions(
+        include_drafts=options.include_drafts,
+        include_future=options.include_future,
+        include_expired=options.include_expired,
+        keep_unknown=options.keep_unknown,
+        now=options.now,
+    )
+    results: list[PageResult] = []
+    total = len(files)
+    if options.jobs > 1 and total > 1:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            chunk = max(1, min(64, total // (options.jobs * 8) or 1))
+            iterator: Iterable[PageResult] = pool.map(
+                convert_page, files, [site] * total, [convert_options] * total, chunksize=chunk
+            )
+            for done, result in enumerate(iterator, 1):
+                results.append(result)
+                if options.progress:
+                    options.progress(done, total)
+    else:
+        for done, path in enumerate(files, 1):
+            results.append(convert_page(path, site, convert_options))
+            if options.progress:
+                options.progress(done, total)
+    return results
+
+
+def migrate(source: Path, out: Path, options: MigrateOptions) -> MigrationReport:
+    """Migrate a Hugo site (or content directory, or single files) into ``out``."""
+    root, only = find_site_root(source)
+    site = read_site_config(root)
+    report = MigrationReport(site=str(root), out=str(out))
+    _check_out_dir(site, out)
+    files = content_files(site, only)
+    report.pages = _convert_all(files, site, options)
+    for page in report.pages:
+        report.counts.update(page.counts)
+    plan = Plan()
+    try:
+        _SiteBuilder(site, report, plan, options).build()
+    except MigrationError as error:
+        report.messages.append(Message.from_error(error, str(out)))
+    if report.errors and not options.keep_going:
+        return report  # nothing is written: fix the errors, or --keep-going
+    report.write = apply(plan, out, force=options.force, dry_run=options.dry_run)
+    for relative in report.write.hand_edited:
+        report.messages.append(
+            Message(
+                "error",
+                "hand-edited",
+                "edited since the last migration; not overwritten (use --force to overwrite)",
+                str(out / relative),
+            )
+        )
+    return report
+
+
+class _SiteBuilder:
+    """Everything that needs all pages: links, lists, assets, configuration."""
+
+    def __init__(
+        self, site: SiteConfig, report: MigrationReport, plan: Plan, options: MigrateOptions
+    ) -> None:
+        self.site = site
+        self.report = report
+        self.plan = plan
+        self.options = options
+        self.pages = [p for p in report.pages if p.text is not None and not p.excluded]
+        self.by_url: dict[str, PageResult] = {}
+        self.redirects: dict[str, str] = {}
+
+    def error(
+        self,
+        code: str,
+        message: str,
+        path: str = "",
+        line: int | None = None,
+        col: int | None = None,
+    ) -> None:
+        self.report.messages.append(Message("error", code, message, path, line, col))
+
+    def build(self) -> None:
+        for page in self.report.excluded:
+            self.report.messages.append(
+                Message(
+                    "info",
+                    "excluded",
+                    f"left out: {page.excluded} (--include-{page.excluded}s keeps it)",
+                    str(self.site.content_dir / page.source),
+                )
+            )
+        self.index_urls()
+        sections = [p for p in self.pages if p.section_index]
+        posts = sorted(
+            (p for p in self.pages if not p.section_index),
+            key=lambda p: (p.date, p.docname),
+            reverse=True,
+        )
+        self.section_pages = {posixpath.dirname(p.source): p for p in sections}
+        for page in self.pages:
+            if not page.section_index:
+                self.plan_page(page)
+        self.plan_home(sections)
+        self.plan_sections(posts, sections)
+        self.plan_taxonomies(posts)
+        self.plan_assets()
+        self.plan_conf()
+
+    # -- URLs --
+
+    def index_urls(self) -> None:
+        for page in self.pages:
+            other = self.by_url.get(page.url)
+            if other is not None:
+                self.error(
+                    "url-collision",
+                    f"{page.source} and {other.source} both publish {page.url}",
+                    str(self.site.content_dir / page.source),
+                )
+                page.text = None
+                continue
+            self.by_url[page.url] = page
+        for page in self.pages:
+            for alias in page.aliases:
+                target = alias if alias.startswith("/") else posixpath.join(page.url, alias)
+                target = "/" + posixpath.normpath(target).strip("/") + "/"
+                target = target.lower() if self.site.lowercase_paths else target
+                if target in self.by_url or target in self.redirects:
+                    self.error(
+                        "alias-collision",
+                        f"alias {alias!r} collides with another page or alias",
+                        str(self.site.content_dir / page.source),
+                    )
+                    continue
+                self.redirects[target] = page.url
+        self.pages = [p for p in self.pages if p.text is not None]
+
+    def resolve_ref(self, page: PageResult, target: str) -> str | None:
+        """The URL a ``ref``/``relref`` target names, by Hugo's lookup rules (simplified)."""
+        path, _, fragment = target.partition("#")
+        suffix = f"#{fragment}" if fragment else ""
+        if not path:
+            return page.url + suffix
+        candidate = (
+            path if path.startswith("/") else posixpath.join(posixpath.dirname(page.source), path)
+        )
+        candidate = re.sub(r"(/?(_?index))?\.(md|markdown)$", "", candidate.strip("/"))
+        candidate = "/" + candidate.strip("/") + "/" if candidate.strip("/") else "/"
+        lowered = candidate.lower() if self.site.lowercase_paths else candidate
+        for key in (candidate, lowered):
+            if key in self.by_url or key in self.section_urls:
+                return key + suffix
+        by_source = {re.sub(r"(/?(_?index))?\.(md|markdown)$", "", p.source): p for p in self.pages}
+        found = by_source.get(path.strip("/")) or by_source.get(candidate.strip("/"))
+        if found:
+            return found.url + suffix
+        matches = [
+            p
+            for p in self.pages
+            if posixpath.basename(re.sub(r"(/?(_?index))?\.(md|markdown)$", "", p.source))
+            == path.strip("/")
+        ]
+        if len(matches) == 1:
+            return matches[0].url + suffix
+        return None
+
+    @property
+    def section_urls(self) -> set[str]:
+        sections = {"/" + p.source.split("/", 1)[0] + "/" for p in self.pages if "/" in p.source}
+        return sections | {"/"}
+
+    def plan_page(self, page: PageResult) -> None:
+        text = page.text or ""
+        source = str(self.site.content_dir / page.source)
+
+        def substitute(match: re.Match[str]) -> str:
+            request = page.refs[int(match.group(1))]
+            url = self.resolve_ref(page, request.target)
+            if url is None:
+                self.error(
+                    "unresolved-ref",
+                    f"ref {request.target!r} names no page",
+                    source,
+                    request.line,
+                    request.col,
+                )
+                return escape_markdown(request.target)
+            path, _, fragment = url.partition("#")
+            if request.bare:
+                return f"<{self.site.base_url.rstrip('/')}{url}>" if self.site.base_url else path
+            doc = "/" + docname_for_url(path) + ".md"
+            return doc + (f"#{fragment}" if fragment else "")
+
+        if page.refs:
+            text = REF_PATTERN.sub(substitute, text)
+        self.plan.add(page.docname + ".md", text)
+        base = posixpath.dirname(page.source)
+        for resource in page.resources:
+            relative = posixpath.relpath(resource, base)
+            self.plan.add(
+                posixpath.join(posixpath.dirname(page.docname), relative),
+                self.site.content_dir / resource,
+            )
+
+    # -- generated pages --
+
+    def link(self, page: PageResult) -> str:
+        day = page.date[:10]
+        title = escape_markdown(page.title or page.source)
+        return f"- [{title}](/{page.docname}.md){f' ({day})' if day else ''}"
+
+    def intro(self, section: str, default_title: str) -> tuple[str, str]:
+        """Title and body of a section's ``_index.md``, if the site has one."""
+        page = self.section_pages.get(section)
+        if page is None or page.text is None:
+            return escape_markdown(default_title), ""
+        body = page.text.split("\n---\n", 1)[-1].strip("\n")
+        body = re.sub(r"^# .*\n+", "", body)  # its H1 is replaced by ours
+        return escape_markdown(page.title or default_title), body + "\n\n" if body else ""
+
+    def plan_home(self, sections: list[PageResult]) -> None:
+        title, intro = self.intro("", self.site.title or "Home")
+        sections_present = sorted(
+            {
+                p.source.split("/", 1)[0]
+                for p in self.pages
+                if "/" in p.source and not p.section_index
+            }
+            | {"posts"}
+        )
+        entries = [f"{s}/index" for s in sections_present]
+        entries += [f"{t}/index" for t in sorted(set(self.site.taxonomies.values()))]
+        text = (
+            f"# {title}\n\n{intro}```{{matome-recent-posts}}\n:limit: 10\n```\n\n"
+            "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(entries) + "\n```\n"
+        )
+        self.plan.add("index.md", text)
+
+    def plan_sections(self, posts: list[PageResult], sections: list[PageResult]) -> None:
+        by_section: dict[str, list[PageResult]] = defaultdict(list)
+        for post in posts:
+            section = post.source.split("/", 1)[0] if "/" in post.source else ""
+            by_section[section].append(post)
+        if "posts" not in by_section:
+            by_section["posts"] = []
+        for section, members in sorted(by_section.items()):
+            if not section:
+                continue
+            self.plan_section(section, members)
+
+    def plan_section(self, section: str, members: list[PageResult]) -> None:
+        """The section list (``/posts/``, paginated like Hugo) and a toctree by month."""
+        months: dict[str, list[PageResult]] = defaultdict(list)
+        for post in members:
+            months[post.date[:7] or "undated"].append(post)
+        month_docs = []
+        for month, month_posts in sorted(months.items(), reverse=True):
+            docname = f"{section}/_archive/{month}"
+            month_docs.append(docname)
+            title = month.replace("-", "/")
+            toc = "\n".join(f"/{p.docname}" for p in month_posts)
+            self.plan.add(
+                docname + ".md",
+                (f"# {escape_markdown(title)}\n\n```{{toctree}}\n:maxdepth: 1\n\n{toc}\n```\n"),
+            )
+        size = max(1, self.site.pager_size)
+        chunks = [members[i : i + size] for i in range(0, len(members), size)] or [[]]
+        title, intro = self.intro(section, section.capitalize())
+        for number, chunk in enumerate(chunks, 1):
+            links = "\n".join(self.link(p) for p in chunk)
+            nav = self.pager(section, number, len(chunks))
+            if number == 1:
+                toc = "\n".join(f"/{d}" for d in month_docs)
+                text = (
+                    f"# {title}\n\n{intro}{links}\n\n{nav}```{{toctree}}\n:maxdepth: 1\n"
+                    f":caption: {title}\n:hidden:\n\n{toc}\n```\n"
+                )
+                self.plan.add(f"{section}/index.md", text)
+            else:
+                text = f"---\norphan: true\n---\n\n# {title} ({number})\n\n{links}\n\n{nav}"
+                self.plan.add(f"{section}/page/{number}/index.md", text)
+
+    def pager(self, section: str, number: int, count: int) -> str:
+        if count <= 1:
+            return ""
+
+        def doc(n: int) -> str:
+            return f"/{section}/index.md" if n == 1 else f"/{section}/page/{n}/index.md"
+
+        parts = []
+        if number > 1:
+            parts.append(f"[←]({doc(number - 1)})")
+        parts.append(f"{number} / {count}")
+        if number < count:
+            parts.append(f"[→]({doc(number + 1)})")
+        return " ".join(parts) + "\n\n"
+
+    def plan_taxonomies(self, posts: list[PageResult]) -> None:
+        for taxonomy in sorted(set(self.site.taxonomies.values())):
+            terms: dict[str, list[PageResult]] = defaultdict(list)
+            spelling: dict[str, str] = {}
+            for post in posts:
+                for term in post.taxonomies.get(taxonomy, []):
+                    key = sanitize_term(term)
+                    if not key:
+                        self.report.messages.append(
+                            Message(
+                                "warning",
+                                "empty-term",
+                                f"{taxonomy} term {term!r} has no URL characters; left out",
+                                str(self.site.content_dir / post.source),
+                            )
+                        )
+                        continue
+                    if key in spelling and spelling[key] != term:
+                        self.report.messages.append(
+                            Message(
+                                "info",
+                                "terms-merged",
+                                f"{taxonomy} {term!r} and "
+                                f"{spelling[key]!r} share /{taxonomy}/{key}/ (as in Hugo)",
+                                str(self.site.content_dir / post.source),
+                            )
+                        )
+                    spelling.setdefault(key, term)
+                    if post not in terms[key]:
+                        terms[key].append(post)
+            lines = []
+            for key in sorted(terms):
+                docname = f"{taxonomy}/{key}/index"
+                if f"/{taxonomy}/{key}/" in self.by_url:
+                    self.error(
+                        "url-collision",
+                        f"term page /{taxonomy}/{key}/ collides with a content page",
+                    )
+                    continue
+                links = "\n".join(self.link(p) for p in terms[key])
+                self.plan.add(
+                    docname + ".md",
+                    (f"---\norphan: true\n---\n\n# {escape_markdown(spelling[key])}\n\n{links}\n"),
+                )
+                lines.append(
+                    f"- [{escape_markdown(spelling[key])}](/{docname}.md) ({len(terms[key])})"
+                )
+            title = escape_markdown(taxonomy.capitalize())
+            self.plan.add(f"{taxonomy}/index.md", f"# {title}\n\n" + "\n".join(lines) + "\n")
+            self.report.counts[f"out:{taxonomy}-pages"] += len(lines)
+
+    # -- files and configuration --
+
+    def plan_assets(self) -> None:
+        for folder, target in (("assets", "_static"), ("static", "_extra")):
+            base = self.site.root / folder
+            if not base.is_dir():
+                continue
+            for path in sorted(base.rglob("*")):
+                if path.is_symlink() or not path.is_file():
+                    continue
+                self.plan.add(f"{target}/{path.relative_to(base).as_posix()}", path)
+
+    def plan_conf(self) -> None:
+        language = self.site.language.split("-")[0] or "en"
+        values: dict[str, object] = {
+            "project": self.site.title or "Migrated site",
+            "language": language,
+            "extensions": ["myst_parser", "sphinx_design", "sphinxcontrib_matome"],
+            "html_theme": self.options.theme,
+            "html_baseurl": self.site.base_url,
+            "html_static_path": ["_static"],
+            "html_extra_path": ["_extra"] if (self.site.root / "static").is_dir() else [],
+            "exclude_patterns": EXCLUDE,
+            # Typography was applied by the migrator exactly as Hugo's goldmark did; Sphinx's
+            # own smartquotes would change quotes again (and differently for Japanese).
+            "smartquotes": False,
+            # No MyST extension that changes the meaning of migrated text (substitution eats
+            # "{{ … }}", dollarmath reads "$3 … $4" as math, linkify links differently).
+            "myst_enable_extensions": [],
+            "matome_redirects": dict(sorted(self.redirects.items())),
+        }
+        if self.options.theme == "pydata_sphinx_theme":
+            # Collapsed navigation keeps each page's sidebar to its own month.
+            values["html_theme_options"] = {
+                "collapse_navigation": True,
+                "navigation_depth": 2,
+                "show_nav_level": 1,
+            }
+        lines = [
+            '"""Sphinx configuration written by `sphinx-matome migrate`; edit freely."""',
+            "",
+        ]
+        lines += [f"{name} = {value!r}" for name, value in values.items()]
+        self.plan.add("conf.py", "\n".join(lines) + "\n")
+
+
+__all__ = ["MANIFEST", "MigrateOptions", "MigrationReport", "migrate"]

@@ -1,0 +1,100 @@
+"""Hugo's URL rules: page URLs, taxonomy term URLs, and safe output paths."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from datetime import datetime
+
+from .errors import MigrationError
+
+_PERMALINK_TOKEN = re.compile(r":(\w+)")
+
+
+def sanitize_term(term: str) -> str:
+    """A taxonomy term as Hugo puts it in a URL (``paths.Sanitize``, then lowercased).
+
+    Letters, digits, marks and ``./_#+~-@`` are kept, spaces become ``-``, anything else
+    (``・``, ``!`` …) is dropped: ``UI/UX`` → ``ui/ux``, ``C#`` → ``c#``.
+    """
+    out: list[str] = []
+    for ch in term.strip():
+        if ch == " ":
+            out.append("-")
+        elif ch in "./\\_#+~-@" or unicodedata.category(ch)[0] in "LNM":
+            out.append(ch)
+    return "".join(out).lower()
+
+
+def check_relative(path: str, what: str, source: str) -> str:
+    """Refuse a front-matter path that could leave the output directory."""
+    normalized = posixpath.normpath("/" + path.replace("\\", "/")).lstrip("/")
+    parts = path.replace("\\", "/").split("/")
+    if ".." in parts or "\x00" in path or normalized.startswith(".."):
+        raise MigrationError(f"{what} {path!r} leaves the site (contains '..')", path=source)
+    return normalized
+
+
+def page_url(
+    content_path: str,
+    *,
+    slug: str | None,
+    url: str | None,
+    permalink: str | None,
+    date: datetime | None,
+    title: str,
+    lowercase: bool,
+    source: str,
+) -> str:
+    """The URL path (``/posts/2025_02/x/``) Hugo publishes a content file at."""
+    if url:
+        value = check_relative(url, "url", source)
+        result = "/" + value.strip("/") + "/" if value.strip("/") else "/"
+        return result.lower() if lowercase else result
+    directory, filename = posixpath.split(content_path)
+    stem = filename.rsplit(".", 1)[0]
+    is_bundle = stem in ("index", "_index")
+    section = content_path.split("/", 1)[0] if "/" in content_path else ""
+    last = posixpath.basename(directory) if is_bundle else stem
+    if slug:
+        slug = check_relative(slug, "slug", source)
+        if "/" in slug:
+            raise MigrationError(f"slug {slug!r} must not contain '/'", path=source)
+    if permalink and stem != "_index":
+        values = {
+            "year": f"{date.year:04d}" if date else "",
+            "month": f"{date.month:02d}" if date else "",
+            "day": f"{date.day:02d}" if date else "",
+            "section": section,
+            "sections": directory if not is_bundle else posixpath.dirname(directory),
+            "slug": slug or sanitize_term(title) or last,
+            "slugorfilename": slug or last,
+            "slugorcontentbasename": slug or last,
+            "title": sanitize_term(title),
+            "filename": last,
+            "contentbasename": last,
+        }
+
+        def substitute(match: re.Match[str]) -> str:
+            token = match.group(1).lower()
+            if token not in values:
+                raise MigrationError(f"unsupported permalink token :{token}", path=source)
+            return values[token]
+
+        path = _PERMALINK_TOKEN.sub(substitute, permalink)
+    else:
+        parent = posixpath.dirname(directory) if is_bundle else directory
+        if stem == "_index":
+            path = directory
+        else:
+            path = posixpath.join(parent, slug or last)
+    path = "/" + check_relative(path, "path", source).strip("/")
+    path = path.rstrip("/") + "/"
+    return path.lower() if lowercase else path
+
+
+def docname_for_url(url: str) -> str:
+    """The Sphinx docname that the dirhtml builder serves at ``url``."""
+    stripped = url.strip("/")
+    return f"{stripped}/index" if stripped else "index"
