@@ -85,10 +85,7 @@ def page_url(
         path = _PERMALINK_TOKEN.sub(substitute, permalink)
     else:
         parent = posixpath.dirname(directory) if is_bundle else directory
-        if stem == "_index":
-            path = directory
-        else:
-            path = posixpath.join(parent, slug or last)
+        path = directory if stem == "_index" else posixpath.join(parent, slug or last)
     path = "/" + check_relative(path, "path", source).strip("/")
     path = path.rstrip("/") + "/"
     return path.lower() if lowercase else path
