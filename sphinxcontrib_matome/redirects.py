@@ -25,13 +25,17 @@ _PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{target}</title>
-<link rel="canonical" href="{target}">
+<link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={target}">
 <meta name="robots" content="noindex">
+<meta name="generator" content="sphinxcontrib-matome redirect">
 </head>
 <body><p><a href="{target}">{target}</a></p></body>
 </html>
 """
+
+
+_MARK = '<meta name="generator" content="sphinxcontrib-matome redirect">'
 
 
 def _write(app: Sphinx, exception: Exception | None) -> None:
@@ -50,7 +54,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
             )
             continue
         page = target_dir / "index.html" if not relative.endswith(".html") else target_dir
-        if page.exists():
+        if page.exists() and _MARK not in page.read_text(encoding="utf-8", errors="replace"):
             warn(
                 logger,
                 f"matome_redirects: {old!r} would overwrite a page; skipped",
@@ -58,18 +62,19 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
                 None,
             )
             continue
+        # Relative, so the redirect works wherever the site is served (and locally).
+        new = str(new)
+        target = new
+        if new.startswith("/"):
+            here = "/" + posixpath.dirname(relative + "/index.html")
+            target = posixpath.relpath(new, here) + ("/" if new.endswith("/") else "")
         base = app.config.html_baseurl
-        target = str(new)
-        if base and target.startswith("/"):
-            target = base.rstrip("/") + target
-        elif target.startswith("/"):
-            target = posixpath.relpath(
-                target, "/" + posixpath.dirname(relative + "/index.html")
-            ) + ("/" if target.endswith("/") else "")
+        canonical = base.rstrip("/") + new if base and new.startswith("/") else target
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(
             _PAGE.format(
                 target=html.escape(target, quote=True),
+                canonical=html.escape(canonical, quote=True),
                 lang=html.escape(app.config.language or "en"),
             ),
             encoding="utf-8",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import json
 import os
 import re
 import secrets
@@ -180,35 +181,41 @@ def find_hugo(explicit: str | None) -> str | None:
     return shutil.which("hugo")
 
 
+# Go's html/template drops comments written in a template, so markers go through safeHTML.
 _QUOTE_TEMPLATE = (
-    '<!--Q{n}--><div data-user="{{{{ .Get "userName" }}}}" data-created="{{{{ .Get "createdAt" '
-    '}}}}" data-color="{{{{ .Get "color" }}}}" data-body="{{{{ .Get "body" }}}}">'
-    '<!--B{n}-->{{{{ .Get "body" | markdownify }}}}<!--E{n}--></div>'
+    '{{{{ "<!--Q{n}-->" | safeHTML }}}}<div data-user="{{{{ .Get "userName" }}}}" '
+    'data-created="{{{{ .Get "createdAt" }}}}" data-color="{{{{ .Get "color" }}}}" '
+    'data-body="{{{{ .Get "body" }}}}">{{{{ "<!--B{n}-->" | safeHTML }}}}'
+    '{{{{ .Get "body" | markdownify }}}}{{{{ "<!--E{n}-->" | safeHTML }}}}</div>'
 )
 _DETAILS_TEMPLATE = (
-    '<!--G{n}--><div data-summary="{{{{ .Get "summary" }}}}">'
-    '{{{{ .Inner | .Page.RenderString (dict "display" "block") }}}}<!--H{n}--></div>'
+    '{{{{ "<!--G{n}-->" | safeHTML }}}}<div data-summary="{{{{ .Get "summary" }}}}">'
+    '{{{{ .Inner | .Page.RenderString (dict "display" "block") }}}}'
+    '{{{{ "<!--H{n}-->" | safeHTML }}}}</div>'
 )
 
 
 def _hugo_config(site: SiteConfig) -> str:
-    lines = [
-        f"baseURL = {_toml(site.base_url or 'https://example.org/')}",
-        f"defaultContentLanguage = {_toml(site.language)}",
-        f"timeZone = {_toml(site.time_zone)}",
-        f"enableEmoji = {str(site.enable_emoji).lower()}",
-        "disableKinds = ['RSS', 'sitemap', 'robotsTXT', '404']",
-        "[markup.goldmark.renderer]\nunsafe = true",
-        f"[markup.goldmark.extensions]\ntypographer = {str(site.typographer).lower()}\n"
-        f"linkify = {str(site.linkify).lower()}",
-        "[taxonomies]",
-        *(f"{_toml(k)} = {_toml(v)}" for k, v in site.taxonomies.items()),
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _toml(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """Our own configuration with the site's rendering settings (its theme is not needed)."""
+    config = {
+        "baseURL": site.base_url or "https://example.org/",
+        "defaultContentLanguage": site.language,
+        "timeZone": site.time_zone,
+        "enableEmoji": site.enable_emoji,
+        "disableKinds": ["RSS", "sitemap", "robotsTXT", "404"],
+        "markup": {
+            "goldmark": {
+                "renderer": {"unsafe": True},
+                "extensions": {
+                    "typographer": {"disable": not site.typographer},
+                    "linkify": site.linkify,
+                },
+            }
+        },
+        "taxonomies": site.taxonomies,
+        "params": site.params,
+    }
+    return json.dumps(config, ensure_ascii=False, default=str)
 
 
 def hugo_quotes(
@@ -226,7 +233,7 @@ def hugo_quotes(
         target = root / "layouts" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, encoding="utf-8")
-    (root / "hugo.toml").write_text(_hugo_config(site), encoding="utf-8")
+    (root / "hugo.json").write_text(_hugo_config(site), encoding="utf-8")
     for path, relative in pages:
         target = root / "content" / relative
         target.parent.mkdir(parents=True, exist_ok=True)

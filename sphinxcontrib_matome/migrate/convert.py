@@ -582,8 +582,11 @@ def _convert(
     for taxonomy in site.taxonomies.values():
         if taxonomy in data:
             result.taxonomies[taxonomy] = _string_list(data.pop(taxonomy))
+    # Site-relative ("/old/") or page-relative ("old"), as Hugo reads them; never "..".
+    aliases = _string_list(data.pop("aliases", None))
     result.aliases = [
-        check_relative(a, "alias", shown) for a in _string_list(data.pop("aliases", None))
+        ("/" if alias.startswith("/") else "") + check_relative(alias, "alias", shown)
+        for alias in aliases
     ]
     feature = str(data.pop("featureimage", "") or data.pop("featureImage", "") or "")
     if feature:
