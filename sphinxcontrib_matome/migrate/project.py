@@ -144,7 +144,8 @@ def migrate(source: Path, out: Path, options: MigrateOptions) -> MigrationReport
     files = content_files(site, only)
     report.pages = _convert_all(files, site, options)
     for page in report.pages:
-        report.counts.update(page.counts)
+        if not page.excluded:  # a draft's quotes are not "in" the migrated site
+            report.counts.update(page.counts)
     plan = Plan()
     try:
         _SiteBuilder(site, report, plan, options).build()
