@@ -142,7 +142,8 @@ class MatomeQuote(SphinxDirective):
     def _canonical_options(self) -> dict[str, str]:
         """Fold aliases into the canonical names and report unknown options."""
         canonical: dict[str, str] = {}
-        for name, value in self.options.items():
+        # Canonical names first, so an alias given as well is reported whatever the order.
+        for name, value in sorted(self.options.items(), key=lambda item: item[0] in _ALIASES):
             if isinstance(value, _UnknownOption) or value is _UnknownOption:
                 known = ", ".join(sorted(n for n in self.option_spec if n not in _ALIASES))
                 self._warn(

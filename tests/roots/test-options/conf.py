@@ -1,0 +1,7 @@
+extensions = ["myst_parser", "sphinxcontrib_matome"]
+myst_enable_extensions = ["colon_fence"]
+project = "matome options"
+language = "en"
+# {numref} needs numbering and a caption format for the quote's figure type.
+numfig = True
+numfig_format = {"matome-quote": "Quote %s"}

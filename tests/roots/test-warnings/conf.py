@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinxcontrib_matome"]
+myst_enable_extensions = ["colon_fence"]
+project = "matome warnings"
+language = "en"
