@@ -13,11 +13,13 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import fields
 from .nodes import (
+    matome_avatar,
     matome_break,
     matome_header,
     matome_quote,
@@ -206,7 +208,7 @@ class MatomeQuote(SphinxDirective):
         )
         return ""
 
-    def _avatar(self, raw: str, node: matome_quote) -> nodes.image | None:
+    def _avatar(self, raw: str, node: matome_quote) -> matome_avatar | None:
         value = raw.strip()
         if not value:
             return None
@@ -219,7 +221,7 @@ class MatomeQuote(SphinxDirective):
             return None
         node["avatar"] = value
         # Decorative: the visible name next to it already says who speaks.
-        return nodes.image(value, uri=value, alt="", classes=["matome-quote__avatar"])
+        return matome_avatar(value, uri=value, alt="", classes=["matome-quote__avatar"])
 
     def _classes(self, raw: str, node: matome_quote) -> None:
         if not raw.strip():
@@ -250,6 +252,16 @@ class MatomeQuote(SphinxDirective):
         self.state.nested_parse(content, offset, node)
         if any(_BR.search(line) for line in content):
             _replace_html_breaks(node)
+
+
+class TranslatedBreaks(SphinxTransform):
+    """Convert ``<br>`` in bodies that translation replaced after the directive ran."""
+
+    default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs: object) -> None:
+        for quote in self.document.findall(matome_quote):
+            _replace_html_breaks(quote)
 
 
 def _replace_html_breaks(node: matome_quote) -> None:

@@ -9,11 +9,11 @@ from sphinx.util import logging
 
 from . import fields
 from .config import setup_config
-from .directive import MatomeQuote
+from .directive import MatomeQuote, TranslatedBreaks
 from .html_writer import HTML_VISITORS, setup_html
 from .latex_writer import setup_latex
-from .nodes import matome_break, matome_quote
-from .plain_writers import BREAK_VISITORS
+from .nodes import matome_avatar, matome_break, matome_quote
+from .plain_writers import AVATAR_VISITORS, BREAK_VISITORS
 from .recent_posts import setup_recent_posts
 from .redirects import setup_redirects
 from .warnings_ import MatomeWarning, warn
@@ -33,6 +33,9 @@ def setup_extension(app: Sphinx) -> None:
     for node_class, visitors in HTML_VISITORS.items():
         app.add_node(node_class, override=True, html=visitors)
     app.add_node(matome_break, override=True, **BREAK_VISITORS)
+    app.add_node(matome_avatar, override=True, **AVATAR_VISITORS)
+    # Translation re-parses a body after the directive ran: convert its <br> again.
+    app.add_transform(TranslatedBreaks)
     # `{ref}` to a named quote gets the speaker's name as its default title; `{numref}` works.
     app.add_enumerable_node(
         matome_quote, "matome-quote", title_getter=lambda node: node.get("user", ""), override=True
@@ -48,8 +51,8 @@ def setup_extension(app: Sphinx) -> None:
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
-    if ASSETS.as_posix() not in map(str, config.html_static_path):
-        config.html_static_path.append(ASSETS.as_posix())
+    # `{numref}` to a quote works as soon as the user turns numfig on.
+    config.numfig_format.setdefault("matome-quote", "Quote %s")
     try:
         fields.parse_color(config.matome_default_color)
     except ValueError as error:

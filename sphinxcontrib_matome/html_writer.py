@@ -16,12 +16,14 @@ The markup is the theming API (documented in ``docs/theming``)::
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from . import fields
 from .nodes import (
+    matome_avatar,
     matome_break,
     matome_header,
     matome_quote,
@@ -32,7 +34,11 @@ from .nodes import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
+
+
+STYLESHEET = Path(__file__).parent / "assets" / "matome.css"
 
 
 def quote_style(color_token: str) -> str:
@@ -103,6 +109,14 @@ def visit_separator(self: HTML5Translator, node: matome_separator) -> None:
     raise nodes.SkipNode
 
 
+def visit_avatar(self: HTML5Translator, node: matome_avatar) -> None:
+    self.visit_image(node)
+
+
+def depart_avatar(self: HTML5Translator, node: matome_avatar) -> None:
+    self.depart_image(node)
+
+
 def visit_break(self: HTML5Translator, node: matome_break) -> None:
     self.body.append("<br />")
     raise nodes.SkipNode
@@ -115,14 +129,23 @@ HTML_VISITORS = {
     matome_time: (visit_time, depart_time),
     matome_separator: (visit_separator, None),
     matome_break: (visit_break, None),
+    matome_avatar: (visit_avatar, depart_avatar),
 }
 
 
 def setup_html(app: Sphinx) -> None:
-    app.connect("builder-inited", _add_assets)
+    app.connect("config-inited", _add_static_file)
+    app.connect("builder-inited", _link_stylesheet)
 
 
-def _add_assets(app: Sphinx) -> None:
-    # Only HTML-format builders (html, dirhtml, singlehtml, epub) get the stylesheet.
+def _add_static_file(app: Sphinx, config: Config) -> None:
+    # The file itself, not the assets folder: the LaTeX package beside it must not be copied
+    # into HTML output (an epub would warn about its unknown type).
+    if str(STYLESHEET) not in map(str, config.html_static_path):
+        config.html_static_path.append(str(STYLESHEET))
+
+
+def _link_stylesheet(app: Sphinx) -> None:
+    # Only HTML-format builders (html, dirhtml, singlehtml, epub) link the stylesheet.
     if app.builder.format == "html":
-        app.add_css_file("matome.css")
+        app.add_css_file(STYLESHEET.name)

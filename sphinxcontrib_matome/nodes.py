@@ -8,7 +8,7 @@ A quote is::
 
     matome_quote (block_quote)            attributes: user, time_iso, time_text, color, align, …
       matome_header (paragraph)           "[avatar] name (time):" for plain builders
-        image?                            the avatar, an ordinary image so Sphinx copies it
+        matome_avatar?                    an image, so Sphinx copies the file
         matome_user (inline)
         matome_separator (inline) " ("
         reference? > matome_time (inline) linked to ``url`` when given
@@ -39,6 +39,11 @@ class matome_time(nodes.inline):
 
 class matome_separator(nodes.inline):
     """Punctuation between name and time for plain builders; HTML and LaTeX lay out instead."""
+
+
+class matome_avatar(nodes.image):
+    """The speaker's picture: an image (so Sphinx copies it), left out of plain-text output
+    where the name alone says who speaks."""
 
 
 class matome_break(nodes.Inline, nodes.Element):

@@ -40,3 +40,11 @@ BREAK_VISITORS = {
     "texinfo": (texinfo_break, None),
     "latex": (latex_break, None),
 }
+
+
+def skip(self, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+#: The avatar says nothing the name does not; plain output would print "[image: ]".
+AVATAR_VISITORS = {"text": (skip, None), "man": (skip, None), "texinfo": (skip, None)}

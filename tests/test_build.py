@@ -299,11 +299,6 @@ def test_name_ref_and_numref(app, warning) -> None:
     assert links == [("#opt-rst", "frank"), ("#opt-rst", "Quote 31")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extension registers the matome-quote figure type without a numfig_format "
-    "entry, so {numref} warns 'invalid numfig_format' unless conf.py adds one",
-)
 @pytest.mark.sphinx("html", testroot="options", freshenv=True, confoverrides={"numfig_format": {}})
 def test_numref_needs_no_numfig_format(app, warning) -> None:
     app.build()

@@ -327,11 +327,6 @@ def test_translated_body_html(app, warning, builder: str) -> None:
     assert quote.find_next_sibling("p").get_text() == "Texte après la citation."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="<br> becomes matome_break only in the directive; the i18n Locale transform "
-    "re-parses a translated body afterwards, so its <br> stay raw HTML, which text drops",
-)
 @pytest.mark.parametrize("builder", builders("text", confoverrides=FRENCH))
 def test_translated_body_keeps_breaks_in_text(app, builder: str) -> None:
     app.build()
@@ -340,11 +335,6 @@ def test_translated_body_keeps_breaks_in_text(app, builder: str) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the avatar is an ordinary image node, which the text writer prints as "
-    "'[image: ][image]' before the name; plain builders need a visitor that skips it",
-)
 @pytest.mark.sphinx("text", testroot="options", freshenv=True)
 def test_text_avatar_is_not_printed(app) -> None:
     app.build()
