@@ -1,0 +1,1 @@
+"""Hugo → Sphinx/MyST migration library (no Sphinx imports)."""
