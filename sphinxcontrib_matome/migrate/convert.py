@@ -609,7 +609,13 @@ def _convert(
                 result.resources.append(item.relative_to(site.content_dir).as_posix())
     # Shortcodes are never expanded in front matter: lex the body alone.
     converter = _Converter(front.body, shown, site, result, options.keep_unknown)
-    tree = parse(front.body, path=shown, first_line=front.body_line, paired=PAIRED.get)
+    tree = parse(
+        front.body,
+        path=shown,
+        first_line=front.body_line,
+        first_col=front.body_col,
+        paired=PAIRED.get,
+    )
     result.text = _page_text(result, data, converter.convert(tree), site)
 
 
