@@ -12,7 +12,8 @@ PY=${PYTHON:-python3}
 APT_PACKAGES=(
   chromium
   latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
-  texlive-lang-japanese texlive-luatex fonts-freefont-otf fonts-ipaexfont poppler-utils
+  texlive-lang-japanese texlive-luatex texlive-xetex texlive-lang-cjk texlive-lang-chinese
+  fonts-freefont-otf fonts-ipaexfont poppler-utils
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 )
 

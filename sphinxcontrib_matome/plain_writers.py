@@ -28,17 +28,10 @@ def texinfo_break(self, node: matome_break) -> None:
     raise nodes.SkipNode
 
 
-def latex_break(self, node: matome_break) -> None:
-    # \leavevmode: a body may start with <br>, where a bare \newline has "no line to end".
-    self.body.append(r"\leavevmode\newline{}")
-    raise nodes.SkipNode
-
-
 BREAK_VISITORS = {
     "text": (text_break, None),
     "man": (man_break, None),
     "texinfo": (texinfo_break, None),
-    "latex": (latex_break, None),
 }
 
 

@@ -166,6 +166,11 @@ def migrate(source: Path, out: Path, options: MigrateOptions) -> MigrationReport
     return report
 
 
+def _docname_safe(term: str) -> str:
+    """A term URL usable as a Sphinx document name (``c#`` → ``c-sharp``)."""
+    return term.replace("#", "-sharp").replace("?", "").replace("%", "-percent")
+
+
 class _SiteBuilder:
     """Everything that needs all pages: links, lists, assets, configuration."""
 
@@ -434,11 +439,16 @@ class _SiteBuilder:
                             )
                         )
                     spelling.setdefault(key, term)
-                    if post not in terms[key]:
-                        terms[key].append(post)
+                    members = terms[key]
+                    if not members or members[-1] is not post:  # a term twice on one post
+                        members.append(post)
             lines = []
             for key in sorted(terms):
-                docname = f"{taxonomy}/{key}/index"
+                docname = f"{taxonomy}/{_docname_safe(key)}/index"
+                if docname != f"{taxonomy}/{key}/index":
+                    # Sphinx cannot link a document whose name holds "#" or "?"; Hugo's URL
+                    # keeps answering through a redirect.
+                    self.redirects[f"/{taxonomy}/{key}/"] = f"/{docname.removesuffix('index')}"
                 if f"/{taxonomy}/{key}/" in self.by_url:
                     self.error(
                         "url-collision",
@@ -477,7 +487,7 @@ class _SiteBuilder:
             "extensions": ["myst_parser", "sphinx_design", "sphinxcontrib_matome"],
             "html_theme": self.options.theme,
             "html_baseurl": self.site.base_url,
-            "html_static_path": ["_static"],
+            "html_static_path": ["_static"] if (self.site.root / "assets").is_dir() else [],
             "html_extra_path": ["_extra"] if (self.site.root / "static").is_dir() else [],
             "exclude_patterns": EXCLUDE,
             # Typography was applied by the migrator exactly as Hugo's goldmark did; Sphinx's
