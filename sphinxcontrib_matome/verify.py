@@ -251,10 +251,25 @@ def hugo_quotes(
         "--buildExpired",
     ]
     environment = dict(os.environ, HUGO_CACHEDIR=str(work / "hugo-cache"))
-    run = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    run = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=environment,
+        check=False,
+    )
     if run.returncode != 0:
         raise MigrationError(f"hugo failed: {run.stderr.strip()[:2000]}", code="hugo")
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
+    version = subprocess.run(
+        [hugo, "version"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
     quotes: dict[str, list[Quote]] = {}
     for _path, relative in pages:
         page_html = _published(public, relative)
@@ -430,7 +445,9 @@ def _sphinx_build(out: Path, work: Path, jobs: int) -> Path:
         str(out),
         str(target),
     ]
-    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+    )
     if run.returncode != 0:
         raise MigrationError(
             f"sphinx-build failed: {run.stderr.strip()[-2000:]}", path=str(out), code="sphinx"

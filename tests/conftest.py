@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
+
+# sphinx-design reads its icon data without an encoding when first imported; under
+# `-X warn_default_encoding` that is an EncodingWarning (an error here) in a third-party
+# module. Import it once, quietly, so that our own code stays held to the rule.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", EncodingWarning)
+    import sphinx_design.extension  # noqa: F401
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -246,6 +246,7 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "sphinxcontrib_matome", "migrate", "--help"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     assert result.returncode == 0
