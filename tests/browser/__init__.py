@@ -1,0 +1,1 @@
+"""Browser tests: the bubbles in Debian's Chromium under the supported Sphinx themes."""
