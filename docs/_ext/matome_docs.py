@@ -262,6 +262,28 @@ class ColorsDirective(_Directive):
         return [self.table(("color", "--matome-color"), (40, 60), rows)]
 
 
+class CliHelpDirective(_Directive):
+    """``--help`` of a ``sphinx-matome`` command, taken from the parser itself."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        import argparse
+
+        from sphinxcontrib_matome.cli import build_parser
+
+        parser = build_parser()
+        commands = next(
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        )
+        command = commands.choices[self.arguments[0]]
+        command.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=88)
+        text = command.format_help()
+        block = nodes.literal_block(text, text, language="text")
+        self.set_source_info(block)
+        return [block]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_lexer("myst", MystLexer)
     app.add_directive("matome-snippet", SnippetDirective)
@@ -269,4 +291,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("matome-warnings", WarningsDirective)
     app.add_directive("matome-dates", DatesDirective)
     app.add_directive("matome-colors", ColorsDirective)
+    app.add_directive("matome-cli-help", CliHelpDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
