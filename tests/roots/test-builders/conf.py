@@ -5,3 +5,5 @@ project = "matome builders"
 version = "1.0"
 copyright = "2025, matome"
 language = "en"
+# Sphinx 7.4 does not print "[type.subtype]" after warnings by default.
+show_warning_types = True

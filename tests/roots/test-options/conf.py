@@ -5,3 +5,5 @@ language = "en"
 # {numref} needs numbering and a caption format for the quote's figure type.
 numfig = True
 numfig_format = {"matome-quote": "Quote %s"}
+# Sphinx 7.4 does not print "[type.subtype]" after warnings by default.
+show_warning_types = True

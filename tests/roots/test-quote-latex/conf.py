@@ -9,3 +9,5 @@ numfig = True
 # One short "howto" document: no title page, sections only, so the page count stays small.
 latex_documents = [("index", "matome-test.tex", "吹き出しの PDF テスト", author, "howto")]
 numfig_format = {"matome-quote": "コメント %s"}
+# Sphinx 7.4 does not print "[type.subtype]" after warnings by default.
+show_warning_types = True
