@@ -483,6 +483,7 @@ class _SiteBuilder:
         language = self.site.language.split("-")[0] or "en"
         values: dict[str, object] = {
             "project": self.site.title or "Migrated site",
+            "html_title": self.site.title or "Migrated site",
             "language": language,
             "extensions": ["myst_parser", "sphinx_design", "sphinxcontrib_matome"],
             "html_theme": self.options.theme,
