@@ -17,7 +17,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import fields
+from . import fields, speakers
 from .nodes import (
     matome_avatar,
     matome_break,
@@ -27,6 +27,7 @@ from .nodes import (
     matome_time,
     matome_user,
 )
+from .thread_nodes import matome_initials, matome_role
 from .warnings_ import MatomeWarning, warn
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class MatomeQuote(SphinxDirective):
             "url": _text,
             "name": _text,
             "class": _text,
+            "reply-to": _text,
         }
     )
 
@@ -96,20 +98,43 @@ class MatomeQuote(SphinxDirective):
         self.set_source_info(node)
         node["classes"].append("matome-quote")
 
-        user = options.get("user-name", "").strip()
-        if not user:
+        raw_user = options.get("user-name", "").strip()
+        if not raw_user:
             self._warn(
                 "quote has no user-name; showing matome_anonymous_name", MatomeWarning.USER, node
             )
-            user = config.matome_anonymous_name
+            raw_user = config.matome_anonymous_name
+        # Registry, colors by user and anonymity (the real name goes no further than here).
+        speaker = speakers.resolve(self.env, raw_user)
+        user = speaker.name
         node["user"] = user
+        if self.env.temp_data.get("matome_thread"):
+            node["speaker"] = speaker.key  # for the thread's layout; removed by the thread
+            given = "option" if options.get("align", "").strip() else ""
+            node["align_given"] = given or ("speaker" if speaker.align else "")
+        if options.get("reply-to", "").strip():
+            node["reply_to"] = options["reply-to"].strip()
 
         # Names and times are data, not prose: no curly quotes or dashes from smartquotes.
         header = matome_header(support_smartquotes=False)
-        avatar = self._avatar(options.get("avatar", ""), node)
+        avatar_option = "" if speaker.anonymous else options.get("avatar", "")
+        avatar = self._avatar(avatar_option or speaker.avatar, node)
         if avatar is not None:
             header += avatar
+        elif speaker.initials:
+            header += matome_initials(
+                speaker.initials, speaker.initials, classes=["matome-quote__avatar"]
+            )
         header += matome_user(user, user)
+        if speaker.role:
+            header += matome_separator(" [", " [")
+            header += matome_role(speaker.role, speaker.role)
+            header += matome_separator("]", "]")
+        url_names_user = raw_user.casefold() in options.get("url", "").casefold()
+        if speaker.anonymous and len(raw_user) >= 3 and url_names_user:
+            message = "url names the user; left out under matome_anonymize"
+            self._warn(message, MatomeWarning.USER, node)
+            options["url"] = ""
 
         raw_time = options.get("created-at", "").strip()
         if raw_time:
@@ -129,8 +154,8 @@ class MatomeQuote(SphinxDirective):
                 node["url"] = url
         node += header
 
-        node["color"] = self._color(options.get("color", ""), node)
-        node["align"] = self._align(options.get("align", ""), node)
+        node["color"] = self._color(options.get("color", "") or speaker.color, node)
+        node["align"] = self._align(options.get("align", "") or speaker.align, node)
         self._classes(options.get("class", ""), node)
 
         self._body(options.get("body", ""), node)
@@ -249,9 +274,15 @@ class MatomeQuote(SphinxDirective):
         if not any(line.strip() for line in content):
             node["empty"] = True
             return
+        if self.env.temp_data.get("matome_thread"):
+            from .thread import escape_myst_replies  # a >>N line is no Markdown block quote
+
+            content = escape_myst_replies(self.state, content)
         self.state.nested_parse(content, offset, node)
         if any(_BR.search(line) for line in content):
             _replace_html_breaks(node)
+        for problem in _neutralize(node):
+            self._warn(problem, MatomeWarning.BODY, node)
 
 
 class TranslatedBreaks(SphinxTransform):
@@ -262,6 +293,8 @@ class TranslatedBreaks(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         for quote in self.document.findall(matome_quote):
             _replace_html_breaks(quote)
+            for problem in _neutralize(quote):
+                warn(logger, problem, MatomeWarning.BODY, quote)
 
 
 def _replace_html_breaks(node: matome_quote) -> None:
@@ -273,7 +306,40 @@ def _replace_html_breaks(node: matome_quote) -> None:
         if raw.get("format") != "html":
             continue
         text = raw.astext()
-        if _BR.fullmatch(text.strip()):
-            raw.replace_self(matome_break())
-        elif _BR.search(text) and not _BR.sub("", text).strip():
-            raw.replace_self([matome_break() for _ in _BR.finditer(text)])
+        if not _BR.search(text) or _BR.sub("", text).strip():
+            continue
+        breaks = [matome_break() for _ in _BR.finditer(text)]
+        if isinstance(raw.parent, nodes.TextElement):
+            raw.replace_self(breaks)
+        else:  # a body that is only "<br>" is a raw HTML *block*: breaks need a paragraph
+            raw.replace_self(nodes.paragraph("", "", *breaks))
+
+
+#: Link schemes a quote may keep; anything else (``javascript:``, ``data:`` …) becomes text.
+_SAFE_SCHEME = re.compile(r"(?:https?|ftp|mailto):", re.IGNORECASE)
+#: What browsers ignore in a URL before reading its scheme.
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _neutralize(node: matome_quote) -> list[str]:
+    """Keep the commenter's words from becoming markup in the reader's browser or in LaTeX.
+
+    Quote bodies are untrusted text. Raw output left after ``<br>`` handling (raw HTML in
+    Markdown, a ``raw`` directive or role, for any format) is shown as text, and a link whose
+    scheme could run code keeps only its text. Returns one message per change.
+    """
+    problems: list[str] = []
+    for raw in list(node.findall(nodes.raw)):
+        text = raw.astext()
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        problems.append(f"raw {raw.get('format', '')} in a quote is shown as text: {shown!r}")
+        if isinstance(raw.parent, nodes.TextElement):
+            raw.replace_self(nodes.Text(text))
+        else:
+            raw.replace_self(nodes.paragraph(text, text))
+    for reference in list(node.findall(nodes.reference)):
+        uri = _URL_IGNORED.sub("", reference.get("refuri", ""))
+        if _SCHEME.match(uri) and not _SAFE_SCHEME.match(uri):
+            problems.append(f"link to {uri[:40]!r} in a quote is shown as text")
+            reference.replace_self(reference.children or nodes.Text(reference.astext()))
+    return problems

@@ -9,13 +9,17 @@ from sphinx.util import logging
 
 from . import fields
 from .config import setup_config
+from .deleted_text import setup_deleted_text
 from .directive import MatomeQuote, TranslatedBreaks
 from .html_writer import HTML_VISITORS, setup_html
+from .jsonld import setup_jsonld
 from .latex_writer import setup_latex
 from .nodes import matome_avatar, matome_break, matome_quote
 from .plain_writers import AVATAR_VISITORS, BREAK_VISITORS
 from .recent_posts import setup_recent_posts
 from .redirects import setup_redirects
+from .speakers import setup_speakers
+from .thread import setup_thread
 from .warnings_ import MatomeWarning, warn
 
 if TYPE_CHECKING:
@@ -47,7 +51,11 @@ def setup_extension(app: Sphinx) -> None:
     setup_html(app)
     setup_latex(app)
     setup_recent_posts(app)
+    setup_deleted_text(app)
     setup_redirects(app)
+    setup_speakers(app)
+    setup_thread(app)
+    setup_jsonld(app)
 
 
 def _check_config(app: Sphinx, config: Config) -> None:

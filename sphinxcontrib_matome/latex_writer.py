@@ -40,6 +40,7 @@ from .nodes import (
     matome_time,
     matome_user,
 )
+from .thread_nodes import matome_initials, matome_number, matome_permalink, matome_role
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -146,16 +147,23 @@ def header_arguments(self: LaTeXTranslator, quote: matome_quote) -> tuple[str, s
     time, avatar = "", ""
     if header is None:
         return name, time, avatar
+    number, role = "", ""
     for child in header.children:
         if isinstance(child, nodes.image):
             avatar = _avatar_option(self, child)
         elif isinstance(child, matome_user):
             name = _render(self, child.children)
-        elif isinstance(child, matome_separator):
+        elif isinstance(child, (matome_separator, matome_permalink)):
             continue
+        elif isinstance(child, matome_number):  # a thread's post number, before the name
+            number = r"\matomenumber{" + _render(self, child.children) + "}"
+        elif isinstance(child, matome_role):  # the registry's role, after the name
+            role = r"\matomerole{" + _render(self, child.children) + "}"
+        elif isinstance(child, matome_initials):  # a generated avatar
+            avatar = "matome initials={" + self.encode(child.astext()) + "}"
         else:  # the time, or the reference around it
             time += _render(self, [child])
-    return name, time, avatar
+    return number + name + role, time, avatar
 
 
 def visit_quote(self: LaTeXTranslator, node: matome_quote) -> None:

@@ -24,6 +24,17 @@ class MatomeWarning(Enum):
     """Both a ``body`` option and directive content: the content wins."""
     CONFIG = "config"
     """An invalid configuration value: its default is used."""
+    THREAD = "thread"
+    """A ``matome-thread`` problem: an invalid option, content that is not a quote, a
+    ``reply-to`` that names no quote of the thread, or ``order: time`` without a time."""
+    REPLY = "reply"
+    """A ``>>N`` reply whose quote N is not in the same thread: it stays plain text."""
+    SPEAKER = "speaker"
+    """An invalid ``matome_speakers`` entry (unknown key, bad color or align, missing avatar
+    file: the initials are shown instead)."""
+    DATA = "data"
+    """A thread ``source`` file that cannot be read, or one of its records that is invalid;
+    the message names the file, the line and the record."""
 
     @property
     def qualified(self) -> str:

@@ -45,7 +45,7 @@ COLOR_HELP = f"{COLOR_EXPECTED}; showing a neutral bubble"
 DATE_HELP = (
     "use e.g. 2025-03-08T01:52:37, 2025/09/27 15:01:17, 2025-03-08 or 2025-03-08T01:52:37+09:00"
 )
-KNOWN_OPTIONS = "align, avatar, body, class, color, created-at, name, url, user-name"
+KNOWN_OPTIONS = "align, avatar, body, class, color, created-at, name, reply-to, url, user-name"
 
 
 @dataclass(frozen=True)
