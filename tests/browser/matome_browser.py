@@ -438,7 +438,12 @@ def find_axe() -> Path | None:
         candidates.append(base / "axe-core" / "axe.min.js")
     try:
         root = subprocess.run(
-            ["npm", "root", "-g"], capture_output=True, text=True, timeout=20, check=False
+            ["npm", "root", "-g"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=20,
+            check=False,
         ).stdout.strip()
         if root:
             candidates.append(Path(root) / "axe-core" / "axe.min.js")

@@ -82,7 +82,7 @@ def printed(browser, sites, artifacts, poppler):
             opened.context.close()
         text = subprocess.run(
             [poppler["pdftotext"], "-layout", str(pdf), "-"],
-            capture_output=True, text=True, check=True,
+            capture_output=True, text=True, encoding="utf-8", check=True,
         ).stdout  # fmt: skip
         cache[theme_name, mode] = Printed(screen, on_paper, pdf, text.split("\f")[:-1])
         return cache[theme_name, mode]
