@@ -143,6 +143,7 @@ class Terminal:
 
 def _migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .migrate.errors import MigrationError
+    from .migrate.messages import Message
     from .migrate.project import MigrateOptions, migrate
 
     terminal = Terminal(err, args.progress)
@@ -163,7 +164,8 @@ def _migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         report = migrate(args.source, args.out, options)
     except MigrationError as error:
-        err.write(f"{error}\n")
+        # As every other problem: file:line:col: error: message [code]
+        err.write(f"{Message.from_error(error, str(args.source))}\n")
         return 1
     except OSError as error:
         err.write(f"{error.filename or args.out}: error: {error.strerror or error}\n")
@@ -174,9 +176,14 @@ def _migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue  # details for the report, not the terminal
         err.write(terminal.paint(str(message), levels[message.level]) + "\n")
     if args.report:
-        args.report.write_text(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        from .migrate.output import write_atomic
+
+        payload = json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n"
+        try:  # atomic: a killed run never leaves half a report
+            write_atomic(args.report, payload.encode("utf-8"))
+        except OSError as error:
+            err.write(f"{args.report}: error: cannot write the report: {error.strerror or error}\n")
+            return 1
     errors = len(report.errors)
     counts = report.counts
     pages = sum(1 for p in report.pages if p.text is not None and not p.excluded)

@@ -8,6 +8,7 @@ reST an option error would otherwise replace the whole quote with an error messa
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
@@ -98,7 +99,8 @@ class MatomeQuote(SphinxDirective):
         self.set_source_info(node)
         node["classes"].append("matome-quote")
 
-        raw_user = options.get("user-name", "").strip()
+        # ASCII spaces only: an ideographic space (U+3000) is part of the name, as in Hugo.
+        raw_user = options.get("user-name", "").strip(" \t\n\r\f\v")
         if not raw_user:
             self._warn(
                 "quote has no user-name; showing matome_anonymous_name", MatomeWarning.USER, node
@@ -244,6 +246,11 @@ class MatomeQuote(SphinxDirective):
                 node,
             )
             return None
+        if self._outside_project(value):
+            self._warn(
+                f"invalid avatar {raw!r}: the path leaves the project", MatomeWarning.OPTION, node
+            )
+            return None
         node["avatar"] = value
         # Decorative: the visible name next to it already says who speaks.
         return matome_avatar(value, uri=value, alt="", classes=["matome-quote__avatar"])
@@ -283,6 +290,28 @@ class MatomeQuote(SphinxDirective):
             _replace_html_breaks(node)
         for problem in _neutralize(node):
             self._warn(problem, MatomeWarning.BODY, node)
+        for image in list(node.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if not isinstance(image, matome_avatar) and self._outside_project(uri):
+                # Sphinx would copy the file (say ../../../etc/passwd) into the output.
+                self._warn(
+                    f"image {uri!r} leaves the project; its alt text is shown",
+                    MatomeWarning.BODY,
+                    node,
+                )
+                alt = image.get("alt", "")
+                inline = isinstance(image.parent, nodes.TextElement)
+                image.replace_self(nodes.Text(alt) if inline else nodes.paragraph(alt, alt))
+
+    def _outside_project(self, uri: str) -> bool:
+        """True for a local file path that resolves outside the source directory."""
+        if not uri or _SCHEME.match(uri):
+            return False  # a URL, not a file of the build machine
+        try:
+            _, path = self.env.relfn2path(uri, self.env.docname)
+            return not Path(path).resolve().is_relative_to(Path(self.env.srcdir).resolve())
+        except (OSError, ValueError):  # a NUL character, a name too long…
+            return True
 
 
 class TranslatedBreaks(SphinxTransform):

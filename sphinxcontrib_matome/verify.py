@@ -516,7 +516,15 @@ def _deliberate(name: str, hugo: Quote, site: SiteConfig) -> list[str]:
 
 
 #: Body notes that mean "this body is shown differently from Hugo on purpose".
-DELIBERATE_BODY_NOTES = frozenset({"raw-html-escaped", "unsafe-link", "linkify-boundary"})
+DELIBERATE_BODY_NOTES = frozenset({
+    "raw-html-escaped",  # untrusted markup shown as text
+    "image-dropped",  # an image Sphinx cannot read shows its alt text
+    "task-checkbox",  # "- [x]" shown as a ☑ character
+    "thematic-break-dropped",
+    "footnote-definition",
+    "link-reference-definition",
+    "control-char-dropped",
+})
 
 
 def verify(source: Path, out: Path, options: VerifyOptions) -> VerifyResult:

@@ -8,6 +8,7 @@ resolved by :mod:`.project` once every page's URL is known.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,11 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import fields
 from .body import body_to_myst
-from .errors import MigrationError
+from .errors import MigrationError, position
 from .frontmatter import split_front_matter
 from .lexer import Literal, Shortcode, Text, parse
 from .messages import Message
-from .site import SiteConfig
+from .site import SiteConfig, site_files
 from .urls import check_relative, docname_for_url, page_url
 
 #: Shortcodes whose template uses ``.Inner``: an unclosed call is an error.
@@ -34,6 +35,8 @@ REF_PATTERN = re.compile("\x00ref:(\\d+)\x00")
 #: Characters a title must have escaped to render literally as a Markdown heading.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$%:])")
 _FENCE_RUN = re.compile(r"^(`{3,})", re.MULTILINE)
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 @dataclass
@@ -75,9 +78,26 @@ class ConvertOptions:
     now: datetime | None = None
 
 
+#: Characters JSON leaves raw that YAML or MyST would not read back: line breaks for Python's
+#: ``splitlines`` (NEL, LS, PS) and characters outside YAML's printable set.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+#: What ``json.dumps`` escapes in a string, or :data:`_YAML_UNSAFE` would.
+_NEEDS_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+
+
+def json_yaml(value: object) -> str:
+    """``value`` as JSON that YAML (front matter) and MyST's option parser read back verbatim."""
+    if isinstance(value, str) and not _NEEDS_ESCAPE.search(value):
+        return f'"{value}"'  # the common case (three per quote), without json.dumps
+    encoded = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def yaml_string(value: str) -> str:
     """A double-quoted scalar that MyST's option parser and YAML both read back verbatim."""
-    return json.dumps(value, ensure_ascii=False)
+    return json_yaml(value)
 
 
 def escape_markdown(text: str) -> str:
@@ -85,8 +105,20 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def fence_info_text(text: str) -> str:
+    """*text* as the Markdown title of a fenced directive (``{dropdown} title``).
+
+    A backtick fence's info string can hold no backtick (the line would not open a fence, and
+    the rest of the page would end up in a code block) and no line break.
+    """
+    one_line = _LINE_BREAKS.sub(" ", text)
+    return "&#96;".join(escape_markdown(part) for part in one_line.split("`"))
+
+
 def fence_for(content: str) -> str:
     """A backtick fence longer than any fence inside ``content``."""
+    if "```" not in content:
+        return "```"  # most quote bodies: no regular-expression scan
     longest = max((len(m.group(1)) for m in _FENCE_RUN.finditer(content)), default=2)
     return "`" * max(3, longest + 1)
 
@@ -262,8 +294,10 @@ class _Converter:
         if is_open is True or str(is_open).lower() == "true":
             options.append(":open:")
         css_class = str(params.pop("class", "") or "")
-        if css_class:
+        if css_class and re.fullmatch(r"[A-Za-z0-9_ -]+", css_class):
             options.append(f":class-container: {css_class}")
+        elif css_class:
+            self.message("warning", "bad-param", f"details class {css_class!r} dropped", node)
         for extra in params:
             self.message(
                 "warning",
@@ -274,7 +308,7 @@ class _Converter:
             )
         inner = self.inner(node).strip("\n")
         fence = fence_for(inner)
-        parts = [f"{fence}{{dropdown}} {escape_markdown(summary)}", *options, "", inner, fence]
+        parts = [f"{fence}{{dropdown}} {fence_info_text(summary)}", *options, "", inner, fence]
         self.result.counts["out:dropdown"] += 1
         return self.block("\n".join(parts), preceding)
 
@@ -319,7 +353,10 @@ class _Converter:
         if not src:
             self.message("warning", "bad-param", "figure without src", node)
             return ""
-        lines = [f"```{{figure}} {src}"]
+        # A backtick would end the fence's info string (the rest of the page would become
+        # code); percent-encoding keeps the same URL.
+        self._check_image_path(src, node)
+        lines = [f"```{{figure}} {src.replace('`', '%60')}"]
         for key, option in (
             ("alt", "alt"),
             ("width", "width"),
@@ -345,6 +382,23 @@ class _Converter:
         lines += ["", caption.strip()] if caption.strip() else []
         lines.append("```")
         return self.block("\n".join(lines), preceding)
+
+    def _check_image_path(self, src: str, node: Shortcode) -> None:
+        """Refuse an image that is no web URL and no file of the site: Sphinx would copy it
+        (``../../../etc/passwd``, ``file:///…``) from the build machine into the output."""
+        if re.match(r"https?://", src, re.IGNORECASE):
+            return
+        scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src)
+        here = posixpath.dirname(self.result.docname)
+        inside = posixpath.normpath(posixpath.join(here, src.split("?")[0].split("#")[0]))
+        if scheme or inside == ".." or inside.startswith("../") or "\x00" in src:
+            raise MigrationError(
+                f"{node.name} src {src[:80]!r} leaves the site",
+                path=self.path,
+                line=node.line,
+                col=node.col,
+                code="path-traversal",
+            )
 
     def _link_card(self, node: Shortcode, preceding: str, title: str, url: str, why: str) -> str:
         self.message(
@@ -542,6 +596,20 @@ def convert_page(path: Path, site: SiteConfig, options: ConvertOptions) -> PageR
     except (OSError, UnicodeDecodeError) as error:
         result.text = None
         result.messages.append(Message("error", "unreadable", f"cannot read: {error}", shown))
+    except RecursionError:
+        result.text = None
+        result.messages.append(Message("error", "too-deep", "nested too deeply to convert", shown))
+    except Exception as error:  # one bad file must not stop the whole run
+        result.text = None
+        result.messages.append(
+            Message(
+                "error",
+                "internal-error",
+                f"could not convert ({type(error).__name__}: {str(error)[:200]}); "
+                "please report this as a bug",
+                shown,
+            )
+        )
     return result
 
 
@@ -604,8 +672,8 @@ def _convert(
     result.docname = docname_for_url(result.url)
     if path.name in ("index.md", "_index.md"):
         bundle = path.parent
-        for item in sorted(bundle.rglob("*")):
-            if item.is_file() and not item.is_symlink() and item != path and item.suffix != ".md":
+        for item in site_files(bundle):
+            if item != path and item.suffix != ".md":
                 result.resources.append(item.relative_to(site.content_dir).as_posix())
     # Shortcodes are never expanded in front matter: lex the body alone.
     converter = _Converter(front.body, shown, site, result, options.keep_unknown)
@@ -617,6 +685,19 @@ def _convert(
         paired=PAIRED.get,
     )
     result.text = _page_text(result, data, converter.convert(tree), site)
+    try:
+        result.text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Only a front-matter escape (JSON/YAML "\ud800") can make a lone surrogate.
+        escape = _SURROGATE_ESCAPE.search(raw)
+        line, col = position(raw, escape.start()) if escape else (None, None)
+        raise MigrationError(
+            "the front matter holds a lone surrogate escape (invalid Unicode)",
+            path=shown,
+            line=line,
+            col=col,
+            code="bad-unicode",
+        ) from None
 
 
 def _jsonable(value: Any) -> Any:
@@ -650,8 +731,7 @@ def _page_text(result: PageResult, unknown: dict[str, Any], body: str, site: Sit
             }
         }
     # JSON is YAML: one key per line, values as JSON — fast, exact and deterministic.
-    header = "".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
-    )
-    title = f"# {escape_markdown(result.title)}\n\n" if result.title else ""
+    header = "".join(f"{key}: {json_yaml(value)}\n" for key, value in front.items())
+    heading = _LINE_BREAKS.sub(" ", result.title)  # a heading is one line
+    title = f"# {escape_markdown(heading)}\n\n" if result.title else ""
     return f"---\n{header}---\n\n{title}{body.strip(chr(10))}\n"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MigrationError
+from .urls import path_problem
 
 MANIFEST = ".matome-manifest.json"
 
@@ -37,6 +38,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_temporaries(out: Path) -> None:
+    """Delete the temporary files of a run that was killed before it could rename them."""
+    for stale in out.rglob(".matome-*.tmp"):
+        if stale.is_file() and not stale.is_symlink():
+            stale.unlink(missing_ok=True)
+
+
 @dataclass
 class Plan:
     """The files a run means to produce, as bytes or as a source file to copy."""
@@ -44,6 +52,9 @@ class Plan:
     files: dict[str, bytes | Path] = field(default_factory=dict)
 
     def add(self, relative: str, data: bytes | str | Path) -> None:
+        problem = path_problem(relative) or ("is absolute" if relative.startswith("/") else None)
+        if problem:
+            raise MigrationError(f"output path {relative[:80]!r} {problem}", code="bad-output-path")
         if relative in self.files:
             raise MigrationError(f"two outputs claim {relative!r}", code="output-collision")
         self.files[relative] = data.encode("utf-8") if isinstance(data, str) else data
@@ -90,8 +101,15 @@ def apply(plan: Plan, out: Path, *, force: bool, dry_run: bool) -> WriteResult:
     result = WriteResult()
     previous = read_manifest(out)
     manifest: dict[str, str] = {}
-    for relative in sorted(plan.files):
-        target = _inside(out, relative)
+    # Every path is checked before the first write: a refused one leaves OUT_DIR untouched.
+    targets = {relative: _inside(out, relative) for relative in sorted(plan.files)}
+    for source in plan.files.values():
+        if isinstance(source, Path):
+            with source.open("rb"):
+                pass  # an unreadable source file fails here, before anything is written
+    if not dry_run:
+        remove_stale_temporaries(out)
+    for relative, target in targets.items():
         data = plan.data(relative)
         wanted = digest(data)
         manifest[relative] = wanted

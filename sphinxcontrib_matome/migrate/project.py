@@ -14,14 +14,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from .convert import REF_PATTERN, ConvertOptions, PageResult, convert_page, escape_markdown
 from .errors import MigrationError
 from .messages import Message
 from .output import MANIFEST, Plan, WriteResult, apply
-from .site import SiteConfig, find_site_root, read_site_config
-from .urls import docname_for_url, sanitize_term
+from .site import SiteConfig, find_site_root, read_site_config, site_files
+from .urls import docname_for_url, path_problem, sanitize_term
 
 REPORT_VERSION = 1
 #: Pages Sphinx must not read as documents.
@@ -83,13 +84,8 @@ class MigrationReport:
 def content_files(site: SiteConfig, only: list[Path] | None) -> list[Path]:
     if only is not None:
         return sorted(only)
-    files = []
-    for path in sorted(site.content_dir.rglob("*")):
-        if path.is_symlink():
-            continue  # never follow links out of the site
-        if path.is_file() and path.suffix in (".md", ".markdown"):
-            files.append(path)
-    return files
+    # Links are never followed out of the site; an unreadable folder is an error.
+    return [path for path in site_files(site.content_dir) if path.suffix in (".md", ".markdown")]
 
 
 def _check_out_dir(site: SiteConfig, out: Path) -> None:
@@ -164,6 +160,14 @@ def migrate(source: Path, out: Path, options: MigrateOptions) -> MigrationReport
             )
         )
     return report
+
+
+def _destination(docname: str) -> str:
+    """A Markdown link destination for a document: ``<…>`` keeps spaces, and backslashes and
+    ``&`` (which a term, a URL or a file name may hold) are escaped so they reach MyST
+    unchanged."""
+    escaped = re.sub(r"([\\<>&])", r"\\\1", f"/{docname}.md")
+    return f"<{escaped}>"
 
 
 def _docname_safe(term: str) -> str:
@@ -280,7 +284,7 @@ class _SiteBuilder:
             return matches[0].url + suffix
         return None
 
-    @property
+    @cached_property  # read per ref (1,900 on the archive): once, after index_urls()
     def section_urls(self) -> set[str]:
         sections = {"/" + p.source.split("/", 1)[0] + "/" for p in self.pages if "/" in p.source}
         return sections | {"/"}
@@ -323,7 +327,7 @@ class _SiteBuilder:
     def link(self, page: PageResult) -> str:
         day = page.date[:10]
         title = escape_markdown(page.title or page.source)
-        return f"- [{title}](/{page.docname}.md){f' ({day})' if day else ''}"
+        return f"- [{title}]({_destination(page.docname)}){f' ({day})' if day else ''}"
 
     def intro(self, section: str, default_title: str) -> tuple[str, str]:
         """Title and body of a section's ``_index.md``, if the site has one."""
@@ -428,6 +432,15 @@ class _SiteBuilder:
                             )
                         )
                         continue
+                    problem = path_problem(key)
+                    if problem:
+                        self.error(
+                            "bad-term",
+                            f"{taxonomy} term {term[:80]!r} cannot be a URL path: its URL part "
+                            f"{problem}",
+                            str(self.site.content_dir / post.source),
+                        )
+                        continue
                     if key in spelling and spelling[key] != term:
                         self.report.messages.append(
                             Message(
@@ -461,7 +474,8 @@ class _SiteBuilder:
                     (f"---\norphan: true\n---\n\n# {escape_markdown(spelling[key])}\n\n{links}\n"),
                 )
                 lines.append(
-                    f"- [{escape_markdown(spelling[key])}](/{docname}.md) ({len(terms[key])})"
+                    f"- [{escape_markdown(spelling[key])}]({_destination(docname)}) "
+                    f"({len(terms[key])})"
                 )
             title = escape_markdown(taxonomy.capitalize())
             self.plan.add(f"{taxonomy}/index.md", f"# {title}\n\n" + "\n".join(lines) + "\n")
@@ -474,9 +488,7 @@ class _SiteBuilder:
             base = self.site.root / folder
             if not base.is_dir():
                 continue
-            for path in sorted(base.rglob("*")):
-                if path.is_symlink() or not path.is_file():
-                    continue
+            for path in site_files(base):
                 self.plan.add(f"{target}/{path.relative_to(base).as_posix()}", path)
 
     def plan_conf(self) -> None:
@@ -499,12 +511,21 @@ class _SiteBuilder:
             "myst_enable_extensions": [],
             "matome_redirects": dict(sorted(self.redirects.items())),
         }
+        if language == "ja":
+            # Sphinx's splitter, faster, same index (a third of the build time otherwise).
+            values["html_search_options"] = {
+                "type": "sphinxcontrib_matome.html_writer.JapaneseSplitter"
+            }
         if self.options.theme == "pydata_sphinx_theme":
-            # Collapsed navigation keeps each page's sidebar to its own month.
+            # The sidebar lists the months, not a month's ~200 posts: a quarter of each page's
+            # size and a tenth of the build (see docs/performance.md). Collapsed navigation
+            # expands only the current branch.
             values["html_theme_options"] = {
                 "collapse_navigation": True,
-                "navigation_depth": 2,
+                "navigation_depth": 1,
                 "show_nav_level": 1,
+                # Quotes must read as written: no "owner/repo" for GitHub links.
+                "shorten_urls": False,
             }
         lines = [
             '"""Sphinx configuration written by `sphinx-matome migrate`; edit freely."""',

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +160,31 @@ def read_site_config(root: Path) -> SiteConfig:
     return site
 
 
+def site_files(base: Path) -> list[Path]:
+    """Every regular file under *base*, sorted.
+
+    Symbolic links (to files or folders) are not followed, so nothing outside the site is
+    read; an unreadable folder is an error rather than a silent gap in the migration.
+    """
+    if not base.is_dir():
+        return []
+
+    def fail(error: OSError) -> None:
+        raise MigrationError(
+            f"cannot read this folder: {error.strerror or error}",
+            path=str(error.filename or base),
+            code="unreadable",
+        )
+
+    files = []
+    for folder, _folders, names in os.walk(base, onerror=fail):
+        for name in names:
+            path = Path(folder, name)
+            if not path.is_symlink() and path.is_file():
+                files.append(path)
+    return sorted(files)
+
+
 def find_site_root(path: Path) -> tuple[Path, list[Path] | None]:
     """Accept a site root, a content directory or single files.
 
@@ -176,7 +202,7 @@ def find_site_root(path: Path) -> tuple[Path, list[Path] | None]:
     for parent in path.parents:
         if parent.name == "content" and path.is_dir():
             # A part of the content tree (e.g. one month): migrate just its files.
-            files = sorted(p for p in path.rglob("*.md") if p.is_file() and not p.is_symlink())
+            files = [p for p in site_files(path) if p.suffix == ".md"]
             return parent.parent, files
     raise MigrationError(
         "not a Hugo site: expected a directory with content/ (or a content directory)",

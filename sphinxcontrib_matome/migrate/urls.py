@@ -27,12 +27,31 @@ def sanitize_term(term: str) -> str:
     return "".join(out).lower()
 
 
+#: Longest file or directory name most file systems accept, in bytes.
+NAME_MAX = 255
+
+
+def path_problem(path: str) -> str | None:
+    """Why *path* (relative, ``/``-separated) cannot be written inside a directory, if it can't."""
+    if "\x00" in path:
+        return "contains a NUL character"
+    for part in path.split("/"):
+        if part in (".", ".."):
+            return f"contains {part!r}"
+        if len(part.encode("utf-8", "surrogatepass")) > NAME_MAX:
+            return f"has a part longer than {NAME_MAX} bytes"
+    return None
+
+
 def check_relative(path: str, what: str, source: str) -> str:
     """Refuse a front-matter path that could leave the output directory."""
     normalized = posixpath.normpath("/" + path.replace("\\", "/")).lstrip("/")
     parts = path.replace("\\", "/").split("/")
     if ".." in parts or "\x00" in path or normalized.startswith(".."):
         raise MigrationError(f"{what} {path!r} leaves the site (contains '..')", path=source)
+    problem = path_problem(normalized)
+    if problem:
+        raise MigrationError(f"{what} {path[:80]!r}… {problem}", path=source)
     return normalized
 
 
