@@ -1,8 +1,9 @@
 """``matome-recent-posts``: the newest pages of the site, as Hugo themes' ``list`` shortcode.
 
 Pages are dated by their front-matter ``date``; the list is filled in when the doctree is
-resolved, so it sees every page of the build, and pages holding a list are rebuilt whenever
-another page changes.
+resolved, so it sees every page of the build. Pages holding a list are written again (not
+re-read) when the newest pages, their dates or their titles changed — not on every edit, so
+editing one post of an archive rebuilds that post only.
 """
 
 from __future__ import annotations
@@ -27,16 +28,19 @@ class RecentPosts(SphinxDirective):
     option_spec: ClassVar[dict] = {"limit": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
-        node = matome_recent_posts(limit=self.options.get("limit", 5))
+        limit = self.options.get("limit", 5)
+        node = matome_recent_posts(limit=limit)
         self.set_source_info(node)
-        _users(self.env).add(self.env.docname)
+        users = _users(self.env)
+        users[self.env.docname] = max(limit, users.get(self.env.docname, 0))
         return [node]
 
 
-def _users(env: BuildEnvironment) -> set[str]:
-    if not hasattr(env, "matome_recent_posts"):
-        env.matome_recent_posts = set()  # type: ignore[attr-defined]
-    return env.matome_recent_posts  # type: ignore[attr-defined]
+def _users(env: BuildEnvironment) -> dict[str, int]:
+    """The pages holding a list, with the longest list each shows."""
+    if not hasattr(env, "matome_recent_limits"):
+        env.matome_recent_limits = {}  # type: ignore[attr-defined]
+    return env.matome_recent_limits  # type: ignore[attr-defined]
 
 
 def _dated_pages(env: BuildEnvironment) -> list[tuple[str, str]]:
@@ -71,25 +75,33 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(items if len(items) else [])
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    # Any page change can change "the newest N": rebuild the pages that show a list.
-    if added or changed or removed:
-        return sorted(_users(env) - set(removed))
-    return []
+def _updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After reading: the list pages to write again, if what they show has changed."""
+    users = _users(env)
+    count = max(users.values(), default=0) + 1  # a page leaves itself out of its list
+    shown = [
+        (date, docname, env.titles[docname].astext() if docname in env.titles else "")
+        for date, docname in _dated_pages(env)[:count]
+    ]
+    if shown == getattr(env, "matome_recent_shown", None):
+        return []
+    env.matome_recent_shown = shown  # type: ignore[attr-defined]
+    return sorted(users)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _users(env).discard(docname)
+    _users(env).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment) -> None:
-    _users(env).update(_users(other) & set(docnames))
+    theirs = _users(other)
+    _users(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
 
 
 def setup_recent_posts(app: Sphinx) -> None:
     app.add_node(matome_recent_posts)
     app.add_directive("matome-recent-posts", RecentPosts)
     app.connect("doctree-resolved", _resolve)
-    app.connect("env-get-outdated", _outdated)
+    app.connect("env-updated", _updated)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
