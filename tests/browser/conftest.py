@@ -42,9 +42,9 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     return built
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """Debian's /usr/bin/chromium (never a downloaded browser), headless, for the session."""
+    """Debian's /usr/bin/chromium (never a downloaded browser), headless, for the browser tests (closed before other suites start their own)."""
     found = require_tool("chromium")
     executable = mb.CHROMIUM if os.path.exists(mb.CHROMIUM) else found
     require("playwright (pip install playwright)", importlib.util.find_spec("playwright"))
