@@ -44,7 +44,10 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="package")
 def browser():
-    """Debian's /usr/bin/chromium (never a downloaded browser), headless, for the browser tests (closed before other suites start their own)."""
+    """Debian's /usr/bin/chromium (never a downloaded browser), headless.
+
+    Package-scoped: closed before other suites (security) start a Playwright of their own,
+    which the sync API allows only one at a time."""
     found = require_tool("chromium")
     executable = mb.CHROMIUM if os.path.exists(mb.CHROMIUM) else found
     require("playwright (pip install playwright)", importlib.util.find_spec("playwright"))
