@@ -120,6 +120,6 @@ class RenderCache:
         return Rendered(theme, mode, width, report, axe, shot, tails)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def rendered(browser, sites, axe_source, artifacts) -> RenderCache:
     return RenderCache(browser, sites, axe_source, artifacts)
