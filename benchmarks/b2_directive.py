@@ -10,7 +10,8 @@ projects that differ only in the quotes:
 Both are built from scratch (``-E``, fresh output) with the ``dirhtml`` builder in one process
 and with ``-j 2``, alternately. The theme is the lean default (alabaster, with the search box
 and relations as sidebars) so the theme's cost does not dilute the quotes' cost; the language
-is the site's, so the search index is built as the real site builds it.
+and search splitter are the migrated ``conf.py``'s, so the search index is built as the real
+site builds it.
 
 Target: matome/plain ≤ 1.05 in both modes.
 """
@@ -91,7 +92,7 @@ html_theme = {theme!r}
 {sidebars}smartquotes = False
 myst_enable_extensions = []
 exclude_patterns = ["_build"]
-"""
+{search}"""
 
 
 def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict[str, int]:
@@ -103,6 +104,12 @@ def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict
         and "page" not in path.relative_to(migrated / "posts").parts[:1]
     )
     counts = {"posts": len(posts), "matome": 0, "plain": 0}
+    # The search splitter migrated projects use, on both sides.
+    search = "".join(
+        line + "\n"
+        for line in (migrated / "conf.py").read_text(encoding="utf-8").splitlines()
+        if line.startswith("html_search_options")
+    )
     sidebars = (
         'html_sidebars = {"**": ["searchfield.html", "relations.html"]}\n'
         if theme == "alabaster"
@@ -134,7 +141,13 @@ def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict
         extensions = ["myst_parser", "sphinx_design"]
         if variant == "matome":
             extensions.append("sphinxcontrib_matome")
-        conf = CONF.format(language=language, extensions=extensions, theme=theme, sidebars=sidebars)
+        conf = CONF.format(
+            language=language,
+            extensions=extensions,
+            theme=theme,
+            sidebars=sidebars,
+            search=search,
+        )
         (project / "conf.py").write_text(conf, encoding="utf-8")
     return counts
 

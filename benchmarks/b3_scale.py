@@ -60,6 +60,29 @@ def _tree_size(folder: Path, pattern: str) -> int:
     return sum(path.stat().st_size for path in folder.rglob(pattern))
 
 
+def check_splitter(source: Path, say) -> bool | None:
+    """Whether the generated conf.py's search splitter splits like Sphinx's own (on the text
+    of up to 20 migrated posts); None when it names none."""
+    conf = (source / "conf.py").read_text(encoding="utf-8")
+    if "html_search_options" not in conf:
+        return None
+    from sphinx.search.ja import DefaultSplitter
+
+    from sphinxcontrib_matome.html_writer import JapaneseSplitter
+
+    lines = [
+        line
+        for post in sorted(source.glob("posts/*/*/index.md"))[:20]
+        for line in post.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    same = [DefaultSplitter({}).split(line) for line in lines] == [
+        JapaneseSplitter({}).split(line) for line in lines
+    ]
+    say(f"search words: JapaneseSplitter {'==' if same else '!='} Sphinx's on {len(lines)} lines")
+    return same
+
+
 class Project:
     """One migrated selection of months and its build."""
 
@@ -152,6 +175,7 @@ def run(args, work: Path, say) -> dict:
             f"the {len(shared)} posts of {newest}: mean page {kib(here)} here vs {kib(alone)} "
             f"in a 1-month build: ratio {growth:.3f} (target ≈ 1.00)"
         )
+    result["splitter identical"] = check_splitter(project.source, say)
     doctrees = project.html / ".doctrees"
     result["doctrees"] = _tree_size(doctrees, "*.doctree")
     result["environment.pickle"] = (doctrees / "environment.pickle").stat().st_size
@@ -189,6 +213,7 @@ def run(args, work: Path, say) -> dict:
         full.tree_rss <= LIMIT_RSS
         and share["wall"] <= 0.03
         and result.get("page growth", 1.0) <= 1.02
+        and result["splitter identical"] is not False
     )
     if not args.work:
         shutil.rmtree(project.root, ignore_errors=True)

@@ -259,6 +259,20 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}){memory}{load}, Python {sys.version.split()[0]}"
 
 
+def revision() -> str:
+    """The commit measured, with ``-dirty`` when the working tree differs from it."""
+    try:
+        run = subprocess.run(
+            ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return run.stdout.strip()
+
+
 # --- corpus subsets ---------------------------------------------------------------------------
 
 

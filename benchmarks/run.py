@@ -37,7 +37,7 @@ import b1_migrate
 import b2_directive
 import b3_scale
 import b4_assets
-from common import default_corpus, machine
+from common import default_corpus, machine, revision
 
 BENCHMARKS = {"b1": b1_migrate, "b2": b2_directive, "b3": b3_scale, "b4": b4_assets}
 
@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     args.corpus = args.corpus.resolve()
     work = args.work or Path(tempfile.mkdtemp(prefix="matome-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    header = f"machine: {machine()}"
+    import sphinx
+
+    header = f"machine: {machine()}\ncode: {revision()}, Sphinx {sphinx.__version__}"
     print(header, flush=True)
     results: dict = {"machine": header, "args": {k: str(v) for k, v in vars(args).items()}}
     failed = []
