@@ -13,6 +13,10 @@ and relations as sidebars) so the theme's cost does not dilute the quotes' cost;
 and search splitter are the migrated ``conf.py``'s, so the search index is built as the real
 site builds it.
 
+A third project, ``minimal``, holds the same pages as ``matome`` with a directive that only
+nests the body in a block quote under the name (:mod:`minimal_quote`): minimal/plain is what
+any directive costs in MyST, matome/minimal what the extension adds to that.
+
 Target: matome/plain ≤ 1.05 in both modes.
 """
 
@@ -84,7 +88,11 @@ def plain_quotes(text: str) -> tuple[str, int]:
     return "\n".join(out), count
 
 
+VARIANTS = ("matome", "minimal", "plain")
+
 CONF = """\
+import sys
+sys.path.insert(0, {benchmarks!r})
 project = "B2"
 language = {language!r}
 extensions = {extensions!r}
@@ -103,7 +111,7 @@ def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict
         and path.parent.name != "posts"
         and "page" not in path.relative_to(migrated / "posts").parts[:1]
     )
-    counts = {"posts": len(posts), "matome": 0, "plain": 0}
+    counts = {"posts": len(posts), **dict.fromkeys(VARIANTS, 0)}
     # The search splitter migrated projects use, on both sides.
     search = "".join(
         line + "\n"
@@ -115,7 +123,7 @@ def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict
         if theme == "alabaster"
         else ""
     )
-    for variant in ("matome", "plain"):
+    for variant in VARIANTS:
         project = work / f"b2-{variant}"
         shutil.rmtree(project, ignore_errors=True)
         if (migrated / "_static").is_dir():
@@ -141,12 +149,15 @@ def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict
         extensions = ["myst_parser", "sphinx_design"]
         if variant == "matome":
             extensions.append("sphinxcontrib_matome")
+        elif variant == "minimal":
+            extensions.append("minimal_quote")  # found through sys.path, set below
         conf = CONF.format(
             language=language,
             extensions=extensions,
             theme=theme,
             sidebars=sidebars,
             search=search,
+            benchmarks=str(Path(__file__).resolve().parent),
         )
         (project / "conf.py").write_text(conf, encoding="utf-8")
     return counts
@@ -175,27 +186,34 @@ def run(args, work: Path, say) -> dict:
     measure(migrate_command(site, migrated, 2), log=log)
     language = read_site_config(site).language.split("-")[0] or "en"
     counts = make_projects(migrated, work, args.theme, language)
-    if counts["matome"] != counts["plain"]:
+    if len({counts[variant] for variant in VARIANTS}) != 1:
         raise RuntimeError(f"quote counts differ: {counts}")
     say(
         f"B2: {counts['posts']} posts, {counts['matome']} quotes; theme {args.theme}, "
-        f"language {language}; matome-quote vs plain blockquotes, {args.repeat} rounds"
+        f"language {language}; matome-quote vs a minimal directive vs plain blockquotes, "
+        f"{args.repeat} rounds"
     )
     results: dict = {"posts": counts["posts"], "quotes": counts["matome"], "modes": {}}
     for jobs in (1, 2):
-        outputs = {name: work / f"b2-{name}" / "_build" for name in ("matome", "plain")}
+        outputs = {name: work / f"b2-{name}" / "_build" for name in VARIANTS}
         builds = {name: _builder(work / f"b2-{name}", outputs[name], jobs, log) for name in outputs}
         say(f"-j {jobs}:")
         series = alternate(builds, args.repeat, _cleaner(outputs), say)
-        ratios = ratio(series, "matome", "plain")
         say(table(series_rows(series)))
-        say(
-            f"matome/plain (-j {jobs}) = {ratios['wall']:.3f} wall, {ratios['cpu']:.3f} CPU "
-            "(target ≤ 1.05)"
-        )
-        results["modes"][f"j{jobs}"] = {
-            "series": {name: [r.__dict__ for r in item.runs] for name, item in series.items()},
-            "matome/plain": ratios,
+        mode: dict = {
+            "series": {name: [r.__dict__ for r in item.runs] for name, item in series.items()}
         }
+        for numerator, denominator, note in (
+            ("matome", "plain", " (target ≤ 1.05)"),
+            ("minimal", "plain", ": the cost of any MyST directive"),
+            ("matome", "minimal", ": the extension's own work"),
+        ):
+            ratios = ratio(series, numerator, denominator)
+            mode[f"{numerator}/{denominator}"] = ratios
+            say(
+                f"{numerator}/{denominator} (-j {jobs}) = {ratios['wall']:.3f} wall, "
+                f"{ratios['cpu']:.3f} CPU{note}"
+            )
+        results["modes"][f"j{jobs}"] = mode
     results["pass"] = all(mode["matome/plain"]["cpu"] <= 1.05 for mode in results["modes"].values())
     return results

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,8 @@ def compiled(injection_project: InjectionProject, tmp_path_factory) -> tuple[Pat
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """The text without spaces, ligatures (ﬁ) and TeX's hyphenation at line ends."""
+    return re.sub(r"\s+", "", re.sub(r"-\n", "", unicodedata.normalize("NFKC", text)))
 
 
 def test_compiles_without_reading_or_running_anything(compiled: tuple[Path, str]) -> None:

@@ -14,7 +14,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from security_support import FUZZ, shortcode_value, tick, write_site
@@ -182,26 +181,15 @@ def test_visible_text_equals_hugo(quotes: list[tuple[str, str, str, str]]) -> No
         assert result.compared == QUOTES
 
 
-#: Deliberate differences (documented in migrate/body.py) that verify does not list yet.
-VERIFY_GAPS = {"raw-html-block-escaped"}
-
-
 def _known_gap(difference: dict[str, str], quotes: list[tuple[str, str, str, str]]) -> bool:
     if difference["field"] != "body":
         return False
     body = quotes[int(difference["where"].rsplit("#", 1)[1]) - 1][0]
     result = body_to_myst(body)
-    if re.fullmatch(r"\s*\(.*\)=\s*", result.text):
-        return True  # reported: a body read as a MyST target (see test_fuzz_body.py)
-    return bool(VERIFY_GAPS & {note.code for note in result.notes})
+    # Reported: a body read as a MyST target (see test_fuzz_body.py).
+    return bool(re.fullmatch(r"\s*\(.*\)=\s*", result.text))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify.py: DELIBERATE_BODY_NOTES lacks 'raw-html-block-escaped', so a body that "
-    "starts with raw HTML ('<script>…', '<div>…'), shown as text on purpose, is reported as "
-    "an unexplained difference and 'sphinx-matome verify' fails",
-)
 def test_verify_knows_raw_html_blocks_are_deliberate(tmp_path: Path) -> None:
     hugo = _hugo()
     site = write_site(
