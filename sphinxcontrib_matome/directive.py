@@ -98,6 +98,8 @@ class MatomeQuote(SphinxDirective):
         node = matome_quote()
         self.set_source_info(node)
         node["classes"].append("matome-quote")
+        # Before anything reads a value: names, times and URLs are compared and validated.
+        self._drop_control_chars(options, node)
 
         # ASCII spaces only: an ideographic space (U+3000) is part of the name, as in Hugo.
         raw_user = options.get("user-name", "").strip(" \t\n\r\f\v")
@@ -187,6 +189,36 @@ class MatomeQuote(SphinxDirective):
                 continue
             canonical[key] = value
         return canonical
+
+    def _drop_control_chars(self, options: dict[str, str], node: matome_quote) -> None:
+        """Remove control characters from every option and the content, with one warning.
+
+        Comments are untrusted text: TeX stops at ESC or BEL, HTML does not allow them. See
+        :func:`fields.drop_control_chars`; :class:`ControlCharacters` catches what a later
+        transform (translation, substitution) brings in.
+        """
+        found: list[str] = []
+        where: list[str] = []
+        for name, value in options.items():
+            cleaned, chars = fields.drop_control_chars(value)
+            if chars:
+                options[name] = cleaned
+                found += chars
+                where.append(name)
+        lines, changed = [], False
+        for line in self.content:
+            cleaned, chars = fields.drop_control_chars(line)
+            lines.append(cleaned)
+            if chars:
+                found += chars
+                changed = True
+        if changed:
+            self.content = StringList(lines, items=list(self.content.items))
+            if "body" not in where:
+                where.append("body")
+        if found:
+            message = _control_message(found, ", ".join(where))
+            self._warn(message, MatomeWarning.CONTROL, node)
 
     def _warn(self, message: str, subtype: MatomeWarning, node: nodes.Node | None) -> None:
         warn(logger, message, subtype, node if node is not None else self.get_location())
@@ -324,6 +356,56 @@ class TranslatedBreaks(SphinxTransform):
             _replace_html_breaks(quote)
             for problem in _neutralize(quote):
                 warn(logger, problem, MatomeWarning.BODY, quote)
+
+
+class ControlCharacters(SphinxTransform):
+    """Remove control characters that reached a quote after its directive ran.
+
+    The directive cleans its options and content; a translation (``Locale``, priority 20), a
+    substitution (220) or a character reference (``&#12;`` in MyST) can still put one in a
+    quote's text or attributes. A read-time transform, so every builder gets the same text.
+    """
+
+    default_priority = 230  # after docutils' Substitutions (220)
+
+    def apply(self, **kwargs: object) -> None:
+        for quote in list(self.document.findall(matome_quote)):
+            found = _drop_control_chars(quote)
+            if found:
+                warn(logger, _control_message(found, "the quote"), MatomeWarning.CONTROL, quote)
+
+
+def _control_message(found: list[str], where: str) -> str:
+    return f"control characters {fields.describe_control_chars(found)} dropped from {where}"
+
+
+def _drop_control_chars(tree: nodes.Element) -> list[str]:
+    """Clean every text, string attribute and raw source in ``tree``; the characters found."""
+    found: list[str] = []
+
+    def clean(value: str) -> str:
+        cleaned, chars = fields.drop_control_chars(value)
+        found.extend(chars)
+        return cleaned
+
+    for node in list(tree.findall()):
+        if isinstance(node, nodes.Text):
+            cleaned = clean(str(node))
+            if cleaned != node:
+                node.parent.replace(node, nodes.Text(cleaned))
+            continue
+        for key, value in list(node.attributes.items()):
+            if isinstance(value, str):
+                cleaned_value: object = clean(value)
+            elif isinstance(value, list):
+                cleaned_value = [clean(item) if isinstance(item, str) else item for item in value]
+            else:
+                continue
+            if cleaned_value != value:
+                node.attributes[key] = cleaned_value
+        if isinstance(node.rawsource, str):
+            node.rawsource = clean(node.rawsource)
+    return found
 
 
 def _replace_html_breaks(node: matome_quote) -> None:

@@ -10,7 +10,7 @@ from sphinx.util import logging
 from . import fields
 from .config import setup_config
 from .deleted_text import setup_deleted_text
-from .directive import MatomeQuote, TranslatedBreaks
+from .directive import ControlCharacters, MatomeQuote, TranslatedBreaks
 from .html_writer import HTML_VISITORS, setup_html
 from .jsonld import setup_jsonld
 from .latex_writer import setup_latex
@@ -40,6 +40,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_node(matome_avatar, override=True, **AVATAR_VISITORS)
     # Translation re-parses a body after the directive ran: convert its <br> again.
     app.add_transform(TranslatedBreaks)
+    # Control characters a translation or substitution brought into a quote: dropped too.
+    app.add_transform(ControlCharacters)
     # `{ref}` to a named quote gets the speaker's name as its default title; `{numref}` works.
     app.add_enumerable_node(
         matome_quote, "matome-quote", title_getter=lambda node: node.get("user", ""), override=True

@@ -143,6 +143,35 @@ def parse_timestamp(value: str) -> Timestamp:
         ) from None
 
 
+# --- control characters ---------------------------------------------------------------------
+
+#: C0 and C1 control characters and DEL, except tab, line feed and carriage return. Quote text
+#: is untrusted: TeX stops at these ("Text line contains an invalid character") and HTML does
+#: not allow them, so none may reach any output.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The ones ``str.splitlines`` (and so docutils) reads as a line break: they separate words,
+#: so they become a space instead of vanishing (as the migrator does in a heading).
+_LINE_BREAKING = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
+
+
+def drop_control_chars(text: str) -> tuple[str, tuple[str, ...]]:
+    """*text* without :data:`CONTROL_CHARS`, and the distinct characters that were removed.
+
+    A line-breaking control character (VT, FF, FS, GS, RS, NEL) becomes a space; the others
+    (ESC, BEL, BS, DEL, NUL, …) are dropped. Text without any is returned as it is.
+    """
+    if CONTROL_CHARS.search(text) is None:
+        return text, ()
+    found = tuple(dict.fromkeys(CONTROL_CHARS.findall(text)))
+    cleaned = CONTROL_CHARS.sub(lambda m: " " if m.group() in _LINE_BREAKING else "", text)
+    return cleaned, found
+
+
+def describe_control_chars(found: tuple[str, ...] | list[str]) -> str:
+    """``U+001B, U+0007`` for the characters of :func:`drop_control_chars`, in order."""
+    return ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(found))
+
+
 # --- contrast ---------------------------------------------------------------------------------
 
 

@@ -35,6 +35,10 @@ class MatomeWarning(Enum):
     DATA = "data"
     """A thread ``source`` file that cannot be read, or one of its records that is invalid;
     the message names the file, the line and the record."""
+    CONTROL = "control"
+    """Control characters (ESC, BEL, BS, DEL, other C0/C1 controls; not tab or newline) in a
+    quote's options or body: dropped (a line-breaking one such as VT, FF or NEL becomes a space);
+    the warning names the options that held them."""
 
     @property
     def qualified(self) -> str:

@@ -466,3 +466,138 @@ def test_invalid_config_warns_and_uses_defaults(app, warning) -> None:
     erin = soup.select("figure.matome-quote")[1]
     assert erin["class"] == ["matome-quote", "matome-quote--left", "matome-quote--empty"]
     assert erin.get("style") is None
+
+
+# --- control characters -----------------------------------------------------------------------
+
+#: C0/C1 controls but tab and newlines: none may reach any output.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+CONTROL_MYST = """\
+# Controls in MyST
+
+```{matome-quote}
+:user-name: "ctl\\u001b[31mname"
+:created-at: "2025-03-08T01:52:37\\u0007"
+:color: "red\\u007f"
+
+Body \x1b[1mbold\x07 words\x7f.
+```
+
+After ctl-myst.
+
+```{matome-quote}
+:user-name: clean
+
+Form&#12;feed.
+```
+
+After clean-myst.
+"""
+
+CONTROL_RST = """\
+Controls in reST
+================
+
+.. |esc| unicode:: 0x1b
+
+.. matome-quote::
+   :user-name: r\x08st
+   :body: Option\x07 body.
+
+After ctl-rst.
+
+.. matome-quote::
+   :user-name: sub
+
+   Substituted |esc| escape.
+
+After sub-rst.
+"""
+
+
+@pytest.fixture(params=["html", "latex"])
+def control_build(request, tmp_path: Path):
+    """(app, warnings) of a project with control characters in quotes, by one builder."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        (Path(__file__).parent / "roots" / "test-warnings" / "conf.py").read_text(encoding="utf8")
+        + "latex_documents = [('index', 'controls.tex', 'Controls', 'tests', 'howto')]\n",
+        encoding="utf8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   myst\n   rst\n", encoding="utf8"
+    )
+    (srcdir / "myst.md").write_text(CONTROL_MYST, encoding="utf8")
+    (srcdir / "rst.rst").write_text(CONTROL_RST, encoding="utf8")
+    app = SphinxTestApp(request.param, srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, app.warning
+
+
+def test_control_characters_are_dropped_with_one_located_warning(control_build) -> None:
+    app, warning = control_build
+    myst = CONTROL_MYST.splitlines()
+    rst = CONTROL_RST.splitlines()
+
+    def line_of(lines: list[str], prefix: str, after: int = 0) -> int:
+        return next(n for n, line in enumerate(lines, 1) if n > after and line.startswith(prefix))
+
+    control = MatomeWarning.CONTROL.qualified
+    # One warning per quote, at the directive: what the directive read (its options and
+    # content) is named; what came later (a character reference, a substitution) is not.
+    assert sorted(parse_warnings(warning)) == sorted(
+        [
+            Reported(
+                "myst.md",
+                line_of(myst, "```{matome-quote}"),
+                "control characters U+001B, U+0007, U+007F dropped from user-name, created-at, "
+                "color, body",
+                control,
+            ),
+            Reported(
+                "myst.md",
+                line_of(myst, "```{matome-quote}", after=5),
+                "control characters U+000C dropped from the quote",
+                control,
+            ),
+            Reported(
+                "rst.rst",
+                line_of(rst, ".. matome-quote::"),
+                "control characters U+0008, U+0007 dropped from user-name, body",
+                control,
+            ),
+            Reported(
+                "rst.rst",
+                line_of(rst, ".. matome-quote::", after=8),
+                "control characters U+001B dropped from the quote",
+                control,
+            ),
+        ]
+    )
+    outdir = Path(app.outdir)
+    written = {
+        path.name: path.read_text(encoding="utf8")
+        for pattern in ("*.html", "*.tex")
+        for path in outdir.glob(pattern)
+    }
+    assert written
+    assert {
+        name: CONTROL.findall(text) for name, text in written.items() if CONTROL.search(text)
+    } == {}
+    if app.builder.name == "html":
+        quotes = page(app, "myst").select("figure.matome-quote")
+        assert quotes[0].select_one(".matome-quote__user").get_text() == "ctl[31mname"
+        assert quotes[0]["style"].startswith("--matome-color: #ff0000")  # "red" once cleaned
+        assert quotes[0].select_one("time")["datetime"] == "2025-03-08T01:52:37"
+        assert quotes[0].select_one("blockquote").get_text(strip=True) == "Body [1mbold words."
+        assert quotes[1].select_one("blockquote").get_text(strip=True) == "Form feed."
+        quotes = page(app, "rst").select("figure.matome-quote")
+        assert quotes[0].select_one(".matome-quote__user").get_text() == "rst"
+        assert quotes[1].select_one("blockquote").get_text(strip=True) == "Substituted  escape."
