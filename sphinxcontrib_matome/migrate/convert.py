@@ -288,7 +288,12 @@ class _Converter:
 
     def sc_details(self, node: Shortcode, preceding: str) -> str:
         params = self.named(node)
-        summary = str(params.pop("summary", "") or "Details")
+        summary, dropped = fields.drop_control_chars(str(params.pop("summary", "") or ""))
+        if dropped:
+            described = fields.describe_control_chars(dropped)
+            message = f"control characters {described} dropped from the details summary"
+            self.message("info", "control-char-dropped", message, node)
+        summary = summary or "Details"
         options = []
         is_open = params.pop("open", False)
         if is_open is True or str(is_open).lower() == "true":
@@ -628,7 +633,19 @@ def _convert(
         zone = ZoneInfo(site.time_zone)
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("Etc/UTC")
-    title = str(data.pop("title", "") or "")
+    title, dropped = fields.drop_control_chars(str(data.pop("title", "") or ""))
+    if dropped:
+        # As in quote bodies: a note for the report. TeX stops at ESC or BEL in a heading.
+        result.messages.append(
+            Message(
+                "info",
+                "control-char-dropped",
+                f"control characters {fields.describe_control_chars(dropped)} dropped from "
+                "the title",
+                shown,
+                *_key_position(raw, "title", front.body_line),
+            )
+        )
     when = _as_datetime(data.pop("date", None), zone)
     publish = _as_datetime(data.pop("publishDate", None) or data.pop("publishdate", None), zone)
     expiry = _as_datetime(data.pop("expiryDate", None) or data.pop("expirydate", None), zone)
@@ -698,6 +715,16 @@ def _convert(
             col=col,
             code="bad-unicode",
         ) from None
+
+
+def _key_position(raw: str, key: str, body_line: int) -> tuple[int | None, int | None]:
+    """(line, col) of the front matter where *key* is set (best effort, for a message)."""
+    pattern = rf"^[ \t]*((?:{key}|\"{key}\"|'{key}')[ \t]*[=:])"
+    match = re.search(pattern, raw, re.MULTILINE)
+    if match is None:
+        return None, None
+    line, col = position(raw, match.start(1))
+    return (line, col) if line < body_line else (None, None)
 
 
 def _jsonable(value: Any) -> Any:
