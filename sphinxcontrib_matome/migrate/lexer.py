@@ -867,12 +867,17 @@ def build_tree(
     def fail(message: str, token: Node, code: str) -> MigrationError:
         return MigrationError(message, path=path, line=token.line, col=token.col, code=code)
 
-    root: list[Node] = []
-    stack: list[tuple[Shortcode, list[Node]]] = []
-    current = root
+    # One flat list holds the output of every open level: an opener is written in place when
+    # it is pushed and its children follow it.  An opener that turns out to be unpaired (unknown
+    # pairing, no closing tag) therefore needs no work at all: it and its children already sit
+    # flat in the parent, which is where Hugo puts them.  Splicing each level's children into its
+    # parent instead copies the deepest nodes once per enclosing level, quadratic time on a page
+    # of thousands of unclosed tags.  Only a matched pair moves its children, once, into *inner*.
+    out: list[Node] = []
+    stack: list[tuple[Shortcode, int]] = []  # (opener, index of its first child in out)
     for token in tokens:
         if type(token) is not Shortcode:
-            current.append(token)
+            out.append(token)
             continue
         name = token.name
         if token.closing:
@@ -892,8 +897,9 @@ def build_tree(
                     token,
                     "unmatched-close",
                 )
-            while len(stack) - 1 > depth:
-                opener, children = stack.pop()
+            # The levels opened inside the matched one stay open-ended: flat in place.
+            for k in range(len(stack) - 1, depth, -1):
+                opener = stack[k][0]
                 if rule(opener.name) is True:
                     raise fail(
                         f"closing tag for shortcode '{name}' does not match the open shortcode "
@@ -901,12 +907,11 @@ def build_tree(
                         token,
                         "mismatched-close",
                     )
-                parent = stack[-1][1]
-                parent.append(opener)
-                parent.extend(children)
-            opener, children = stack.pop()
-            current = stack[-1][1] if stack else root
-            current.append(
+            opener, first = stack[depth]
+            del stack[depth:]
+            children = out[first:]
+            del out[first - 1 :]  # the children and the opener written before them
+            out.append(
                 replace(
                     opener,
                     inner=children,
@@ -924,13 +929,12 @@ def build_tree(
                     token,
                     "unexpected-close",
                 )
-            current.append(token)
+            out.append(token)
         elif rule(name) is False:
-            current.append(token)
+            out.append(token)
         else:
-            children = []
-            stack.append((token, children))
-            current = children
+            out.append(token)
+            stack.append((token, len(out)))
     for opener, _ in stack:
         if rule(opener.name) is True:
             raise fail(
@@ -938,12 +942,7 @@ def build_tree(
                 opener,
                 "unclosed-shortcode",
             )
-    while stack:
-        opener, children = stack.pop()
-        parent = stack[-1][1] if stack else root
-        parent.append(opener)
-        parent.extend(children)
-    return root
+    return out
 
 
 def parse(

@@ -7,7 +7,8 @@ import os
 import pickle
 import random
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -380,6 +381,87 @@ def _outcome(text: str, *, fast: bool) -> object:
 def test_fast_path_matches_state_machine_on_generated_calls(seed: int) -> None:
     for text in _generated(seed, 500):
         assert _outcome(text, fast=True) == _outcome(text, fast=False), text
+
+
+# --------------------------------------------------------------------------------------------
+# Tree building against a straightforward reference, on generated tag sequences
+# --------------------------------------------------------------------------------------------
+
+
+def _reference_tree(tokens: list[Node], rules: dict[str, bool | None]) -> object:
+    """The obvious (quadratic) pairing: each level keeps its own child list and an unpaired
+    opener is spliced into its parent with its children.  Errors become (code, line, col)."""
+    root: list[Node] = []
+    stack: list[tuple[Shortcode, list[Node]]] = []
+    current = root
+    for token in tokens:
+        if not isinstance(token, Shortcode):
+            current.append(token)
+        elif token.closing:
+            depth = len(stack) - 1
+            while depth >= 0 and stack[depth][0].name != token.name:
+                depth -= 1
+            if depth < 0:
+                code = "unexpected-close" if rules.get(token.name) is False else "unmatched-close"
+                return (code, token.line, token.col)
+            while len(stack) - 1 > depth:
+                opener, children = stack.pop()
+                if rules.get(opener.name) is True:
+                    return ("mismatched-close", token.line, token.col)
+                stack[-1][1].extend([opener, *children])
+            opener, children = stack.pop()
+            current = stack[-1][1] if stack else root
+            current.append(
+                replace(
+                    opener,
+                    inner=children,
+                    inner_start=opener.end,
+                    inner_end=token.start,
+                    close_start=token.start,
+                    close_end=token.end,
+                )
+            )
+        elif token.self_closing:
+            if rules.get(token.name) is False:
+                return ("unexpected-close", token.line, token.col)
+            current.append(token)
+        elif rules.get(token.name) is False:
+            current.append(token)
+        else:
+            stack.append((token, []))
+            current = stack[-1][1]
+    for opener, _ in stack:
+        if rules.get(opener.name) is True:
+            return ("unclosed-shortcode", opener.line, opener.col)
+    while stack:
+        opener, children = stack.pop()
+        (stack[-1][1] if stack else root).extend([opener, *children])
+    return root
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_build_tree_matches_the_reference_on_generated_tags(seed: int) -> None:
+    rng = random.Random(seed)
+    tags = ["{{< a >}}", "{{< /a >}}", "{{< b />}}", "{{< b >}}", "{{< /b >}}", "{{< c >}}"]
+    tags += ["{{< /c >}}", "{{% d %}}", "{{% /d %}}", "x", "\n", "{{</* a */>}}"]
+    for _ in range(1500):
+        text = "".join(rng.choice(tags) for _ in range(rng.randint(0, 14)))
+        rules = {name: rng.choice([True, False, None]) for name in "abcd"}
+        tokens = lex(text)
+        try:
+            tree: object = build_tree(tokens, paired=rules.get)
+        except MigrationError as error:
+            tree = (error.code, error.line, error.col)
+        assert tree == _reference_tree(tokens, rules), (text, rules)
+
+
+def test_unclosed_tags_of_unknown_pairing_take_linear_time() -> None:
+    """The quadratic splice took about 5 CPU seconds here; linear work takes a few hundredths."""
+    tokens = lex("{{< a >}}") * 50_000
+    start = time.process_time()
+    tree = build_tree(tokens, paired={}.get)
+    assert time.process_time() - start < 1.5
+    assert len(tree) == 50_000
 
 
 # --------------------------------------------------------------------------------------------
