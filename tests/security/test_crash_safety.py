@@ -126,30 +126,36 @@ def _kill_repeatedly(
     then re-run it and compare with an uninterrupted run. Returns (kills, kills while files
     were being written, runs that finished before their kill).
 
-    The moments follow the machine: a run that finishes before its kill shortens the times
+    Half of the kills land anywhere in a run; the other half start from scratch, wait for
+    the first file to appear and land within the write phase measured by the reference run.
+    The moments follow the machine: a run that finishes before its kill shortens the window
     aimed at, so a machine less loaded than during the reference run still gets its kills.
     """
     rng = random.Random(20250205)
     elapsed, first_write = timing
+    writing = max(elapsed - first_write, 0.01)
     killed = finished = while_writing = 0
     while killed < kills:
         assert finished < 10 * kills, f"{finished} runs finished before their kill"
-        if (killed + finished) % 2:
+        anywhere = bool((killed + finished) % 2)
+        if anywhere:
             # Anywhere in a run that finishes what the killed ones left (or starts afresh).
             if rng.random() < 0.3:
                 shutil.rmtree(out, ignore_errors=True)
             delay = rng.uniform(0.05, 0.95) * elapsed
         else:
-            # From scratch, killed while it writes its files.
             shutil.rmtree(out, ignore_errors=True)
-            delay = first_write + rng.uniform(0.0, 0.9) * (elapsed - first_write)
+            delay = rng.uniform(0.0, 0.9) * writing
         before = _outputs(out) if out.exists() else {}
-        start = time.monotonic()
         process = subprocess.Popen(
             migrate_command(site, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
+        if not anywhere:
+            while process.poll() is None and not out.exists():
+                time.sleep(0.001)  # the write phase begins with the output directory
+        start = time.monotonic()
         while process.poll() is None and time.monotonic() - start < delay:
-            time.sleep(0.002)
+            time.sleep(0.001)
         process.send_signal(signal.SIGKILL)
         status = process.wait()
         present = _outputs(out) if out.exists() else {}
@@ -160,8 +166,10 @@ def _kill_repeatedly(
         else:
             assert status == 0
             finished += 1
-            scale = min(1.0, 0.9 * (time.monotonic() - start) / elapsed)
-            elapsed, first_write = elapsed * scale, first_write * scale
+            if anywhere:
+                elapsed *= 0.8
+            else:
+                writing *= 0.7
         # Whatever the moment: each file present is complete and is what the run would write.
         wrong = [name for name, data in present.items() if expected.get(name) != data]
         assert wrong == [], f"after a kill at {delay:.2f}s: partial files {wrong[:5]}"
@@ -228,15 +236,32 @@ def test_disk_full_stops_cleanly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     )
     (site / "hugo.toml").write_text('title = "Renamed"\n', encoding="utf-8")
     calls = {"n": 0}
-    real_fsync = os.fsync
+    real_fdopen = os.fdopen
 
-    def fsync(fd: int) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
+    class FullDisk:
+        """A file whose writes fail with ENOSPC, as on a full disk."""
+
+        def __init__(self, handle) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
 
-    monkeypatch.setattr(output.os, "fsync", fsync)
+        def __getattr__(self, name: str):
+            return getattr(self.handle, name)
+
+    def fdopen(fd: int, *args, **kwargs):
+        calls["n"] += 1
+        handle = real_fdopen(fd, *args, **kwargs)
+        return FullDisk(handle) if calls["n"] == 2 else handle
+
+    monkeypatch.setattr(output.os, "fdopen", fdopen)
     err = io.StringIO()
     status = main(["migrate", str(site), str(out)], out=io.StringIO(), err=err)
     assert status == 1
