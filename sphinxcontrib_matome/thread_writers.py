@@ -212,7 +212,7 @@ def setup_thread_writers(app: Sphinx) -> None:
     )
     app.add_node(matome_thread_more, html=(html_visit_more, html_depart_more))
     app.connect("config-inited", _add_static_files)
-    app.connect("builder-inited", _link_assets)
+    app.connect("html-page-context", _link_assets)
 
 
 def _add_static_files(app: Sphinx, config: Config) -> None:
@@ -221,10 +221,27 @@ def _add_static_files(app: Sphinx, config: Config) -> None:
             config.html_static_path.append(str(path))
 
 
-def _link_assets(app: Sphinx) -> None:
-    if app.builder.format != "html":
+#: Nodes styled by the thread stylesheet: threads, and the numbers, roles and initials that
+#: speakers give to quotes anywhere.
+_STYLED = (matome_thread, matome_number, matome_role, matome_initials, matome_permalink)
+
+
+def _is_more(node: nodes.Node) -> bool:
+    """A "show more" group: sphinx-design's dropdown, or the native one without it."""
+    return isinstance(node, nodes.Element) and "matome-thread__more" in node.get("classes", ())
+
+
+def _link_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """Link the thread stylesheet and script only from the pages that use them, so a page of
+    plain quotes carries neither (added during this event, Sphinx links them for this page
+    alone)."""
+    if doctree is None or app.builder.format != "html":
+        return
+    if not any(True for _ in doctree.findall(lambda node: isinstance(node, _STYLED))):
         return
     app.add_css_file(STYLESHEET.name)
-    if not app.builder.name.startswith("epub"):
+    if not app.builder.name.startswith("epub") and any(True for _ in doctree.findall(_is_more)):
         # Opens the "show more" group holding a linked post, and every group for printing.
         app.add_js_file(SCRIPT.name, defer="defer")

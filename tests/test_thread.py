@@ -203,6 +203,12 @@ def test_assets_linked(html) -> None:
     assert "_static/matome-thread.js" in scripts
     assert (outdir / "_static" / "matome-thread.css").is_file()
     assert (outdir / "_static" / "matome-thread.js").is_file()
+    # Only the pages that use them link them.
+    plain = soup(outdir, "plain.html")
+    linked = [link["href"] for link in plain.select("link[rel=stylesheet]")]
+    linked += [script.get("src", "") for script in plain.select("script")]
+    assert any("matome.css" in href for href in linked)
+    assert not any("matome-thread" in href for href in linked), linked
 
 
 def test_html_snapshot(html, file_regression) -> None:
