@@ -26,6 +26,13 @@ become date/datetime objects and are kept for the caller to format.  Mapping key
 maps become lists, and ``!!binary`` becomes text.  YAML is read with PyYAML's safe loader
 (YAML 1.1, like the yaml.v2 library Hugo 0.142 uses: ``yes``/``no``/``on``/``off`` are
 booleans there too); a key repeated in one mapping is an error, as in Hugo.
+
+Front matter is untrusted, so a few limits keep reading it fast and its result safe for the
+recursive code that writes and re-reads it.  Each is a located error (``frontmatter-limit``):
+values nested more than :data:`MAX_DEPTH` lists/mappings deep, YAML aliases that copy more than
+:data:`MAX_ALIAS_COPIES` values in all (a "billion laughs" document: ten aliases to ten aliases
+to … grow the data tenfold per line), and integers too long for Python to print (over 4,300
+digits by default).  An impossible YAML date such as ``2025-13-45`` is a syntax error.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from typing import Literal
@@ -41,7 +49,13 @@ import yaml
 
 from .errors import LineIndex, MigrationError, position
 
-__all__ = ["FrontMatter", "FrontMatterFormat", "split_front_matter"]
+__all__ = [
+    "MAX_ALIAS_COPIES",
+    "MAX_DEPTH",
+    "FrontMatter",
+    "FrontMatterFormat",
+    "split_front_matter",
+]
 
 FrontMatterFormat = Literal["toml", "yaml", "json", ""]
 
@@ -50,6 +64,14 @@ _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S
 )
 _TOML_AT_END = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)
+
+#: Most lists/mappings nested in one another (the front matter itself is the first).  Real
+#: front matter needs four or five; the parsers, :func:`_normalise_mapping`, the writer of the
+#: migrated page and MyST reading it back all recurse once or twice per level.
+MAX_DEPTH = 100
+#: Most values that YAML aliases may copy into one front matter, summed over every use of an
+#: alias (``<<: *defaults`` with five keys copies eleven).
+MAX_ALIAS_COPIES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +152,12 @@ def split_front_matter(text: str, *, path: str | None = None) -> FrontMatter:
     raw = source[content_start:content_end]
     first_line, first_col = where(content_start)
     decode = {"toml": _decode_toml, "yaml": _decode_yaml, "json": _decode_json}[fmt]
-    data = decode(raw, path, first_line, first_col, where(content_end))
+    try:
+        data = decode(raw, path, first_line, first_col, where(content_end))
+    except RecursionError:
+        # tomllib and json recurse once or more per level and have no depth limit of their
+        # own: nesting of a few hundred levels exhausts the stack before MAX_DEPTH is checked.
+        raise _too_deep(path, first_line, first_col) from None
     body_line, body_col = position(source, body_start)
     body_offset = LineIndex(text).line_start(body_line) + body_col - 1
     if body_line == 1 and source.startswith("\ufeff"):
@@ -236,11 +263,99 @@ def _decode_toml(
             col=col,
             code="frontmatter-syntax",
         ) from None
+    except ValueError:
+        # Every other ValueError of tomllib comes from int() on a decimal integer longer than
+        # Python converts (sys.get_int_max_str_digits()); tomllib does not say where it is.
+        raise _huge_integer(path, first_line, first_col) from None
     return _normalise_mapping(data, path, first_line, first_col)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML document refused by one of the limits rather than for its syntax."""
+
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(problem=message, problem_mark=mark)
+
+
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key repeated in one mapping (as Hugo does)."""
+    """PyYAML's safe loader with Hugo's rule against repeated keys and limits for hostile input.
+
+    The composer (which builds the node graph, sharing one node among all uses of an anchor)
+    counts how deep collections nest and how many values aliases copy; the constructor turns
+    the Python errors of impossible dates and over-long integers into located YAML errors.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._copied = 0
+        # Values in each composed collection once its aliases are expanded.  An alias returns
+        # the node it names, so its size is known when it is used; a collection still being
+        # composed (an alias inside its own anchor) counts as 1 and is reported as a value that
+        # refers to itself when normalised.
+        self._sizes: dict[yaml.Node, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            node = super().compose_node(parent, index)
+            # PyYAML shares the node, but the decoded data (and the migrated page) hold a copy
+            # per use: without a budget, ten aliases to ten aliases to … grow tenfold per line.
+            self._copied += self._sizes.get(node, 1)
+            if self._copied > MAX_ALIAS_COPIES:
+                raise _Refused(
+                    f"YAML aliases copy more than {MAX_ALIAS_COPIES:,} values into the front "
+                    f"matter (at '*{event.anchor}'); write the values out instead",
+                    event.start_mark,
+                )
+            return node
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(
+                f"front matter values are nested more than {MAX_DEPTH} levels deep",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        sizes = self._sizes
+        if isinstance(node, yaml.MappingNode):
+            size = 1 + sum(sizes.get(k, 1) + sizes.get(v, 1) for k, v in node.value)
+        else:
+            size = 1 + sum(sizes.get(item, 1) for item in node.value)
+        sizes[node] = size
+        return node
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # a decimal integer longer than int() converts
+            value = None
+        if value is None or not _printable(value):
+            raise _Refused(_HUGE_INTEGER.format(_max_digits()), node.start_mark)
+        return value
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | dt.datetime:
+        match = self.timestamp_regexp.match(node.value)
+        reason = ""
+        # The pattern allows two-digit offset hours and minutes; datetime.timezone does not.
+        if (
+            match is not None
+            and match["tz_hour"]
+            and int(match["tz_hour"]) * 60 + int(match["tz_minute"] or 0) >= 24 * 60
+        ):
+            reason = "its time zone offset is not under 24 hours"
+        if not reason:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as error:  # "month must be in 1..12", "day is out of range …"
+                reason = str(error)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"invalid date '{node.value}': {reason}", node.start_mark
+        )
 
 
 class _DuplicateKey(yaml.constructor.ConstructorError):
@@ -279,6 +394,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# The safe loader registered its own functions for these tags; point them at the overrides.
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _decode_yaml(
@@ -286,6 +404,13 @@ def _decode_yaml(
 ) -> dict[str, object]:
     try:
         data = yaml.load(raw, Loader=_Loader)
+    except _Refused as error:
+        assert error.problem_mark is not None and error.problem is not None
+        mark = error.problem_mark
+        line, col = _locate(first_line, first_col, mark.line + 1, mark.column + 1)
+        raise MigrationError(
+            error.problem, path=path, line=line, col=col, code="frontmatter-limit"
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         if error.context_mark is not None and (mark is None or mark.index >= len(raw.rstrip())):
@@ -341,12 +466,56 @@ def _decode_json(
             col=col,
             code="frontmatter-syntax",
         ) from None
+    except ValueError:
+        # The only other ValueError of json.loads: int() on an integer longer than Python
+        # converts (sys.get_int_max_str_digits()); json does not say where it is.
+        raise _huge_integer(path, first_line, first_col) from None
     return _normalise_mapping(data, path, first_line, first_col)
 
 
 # --------------------------------------------------------------------------------------------
 # Value normalisation
 # --------------------------------------------------------------------------------------------
+
+
+_HUGE_INTEGER = "an integer in the front matter has more than {:,} digits"
+
+
+def _max_digits() -> int:
+    """Python's limit on decimal digits converted to or from ``int`` (0: none)."""
+    return sys.get_int_max_str_digits()
+
+
+def _printable(value: int) -> bool:
+    """Whether ``str(value)`` works: Python refuses integers of more than 4,300 digits.
+
+    Hexadecimal, octal and binary integers are converted without that limit, so such a value
+    can be read and then fail wherever the page is written.
+    """
+    limit = _max_digits()
+    if not limit or value.bit_length() <= 3 * limit:  # 2**3 < 10: at most *limit* digits
+        return True
+    try:
+        str(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _huge_integer(path: str | None, line: int, col: int) -> MigrationError:
+    return MigrationError(
+        _HUGE_INTEGER.format(_max_digits()), path=path, line=line, col=col, code="frontmatter-limit"
+    )
+
+
+def _too_deep(path: str | None, line: int, col: int) -> MigrationError:
+    return MigrationError(
+        f"front matter values are nested more than {MAX_DEPTH} levels deep",
+        path=path,
+        line=line,
+        col=col,
+        code="frontmatter-limit",
+    )
 
 
 def _kind(value: object) -> str:
@@ -378,6 +547,8 @@ def _normalise_mapping(
     active: set[int] = set()
 
     def value(item: object) -> object:
+        if type(item) is int and not _printable(item):
+            raise _huge_integer(path, first_line, first_col)
         if item is None or isinstance(item, str | bool | int | float | dt.date | dt.time):
             return item
         if isinstance(item, bytes):
@@ -386,6 +557,8 @@ def _normalise_mapping(
             marker = id(item)
             if marker in active:
                 raise fail("front matter contains a value that refers to itself")
+            if len(active) >= MAX_DEPTH:  # *active* holds the collections enclosing *item*
+                raise _too_deep(path, first_line, first_col)
             active.add(marker)
             try:
                 if isinstance(item, dict):

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_matome.migrate.errors import MigrationError
-from sphinxcontrib_matome.migrate.frontmatter import FrontMatter, split_front_matter
+from sphinxcontrib_matome.migrate.frontmatter import (
+    MAX_ALIAS_COPIES,
+    MAX_DEPTH,
+    FrontMatter,
+    split_front_matter,
+)
 from sphinxcontrib_matome.migrate.lexer import Shortcode, lex
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
@@ -174,3 +179,127 @@ def test_result_is_immutable() -> None:
     front = split_front_matter("---\na: 1\n---\n")
     with pytest.raises(AttributeError):
         front.body = "x"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------
+# Limits for hostile front matter
+# --------------------------------------------------------------------------------------------
+
+
+def _error(text: str) -> MigrationError:
+    with pytest.raises(MigrationError) as caught:
+        split_front_matter(text, path="p.md")
+    return caught.value
+
+
+def _nested(fmt: str, depth: int) -> str:
+    """Front matter whose innermost list is *depth* collections deep (the mapping is one)."""
+    value = "[" * (depth - 1) + "]" * (depth - 1)
+    return {
+        "json": '{"a": ' + value + "}\n",
+        "yaml": "---\na: " + value + "\n---\n",
+        "toml": "+++\na = " + value + "\n+++\n",
+    }[fmt]
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+def test_nesting_up_to_the_limit_is_read(fmt: str) -> None:
+    value = split_front_matter(_nested(fmt, MAX_DEPTH)).data["a"]
+    for _ in range(MAX_DEPTH - 2):
+        assert isinstance(value, list) and len(value) == 1
+        value = value[0]
+    assert value == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "where"), [("json", (1, 1)), ("yaml", (2, MAX_DEPTH + 3)), ("toml", (2, 1))]
+)
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 400, 5000])
+def test_deeper_nesting_is_a_located_error(fmt: str, where: tuple[int, int], depth: int) -> None:
+    error = _error(_nested(fmt, depth))
+    assert (error.line, error.col, error.code) == (*where, "frontmatter-limit")
+    assert error.message == f"front matter values are nested more than {MAX_DEPTH} levels deep"
+
+
+def test_deep_tables_and_aliases_count_as_nesting() -> None:
+    assert _error("+++\n" + ".".join("k" * 150) + " = 1\n+++\n").code == "frontmatter-limit"
+    # An alias adds the depth of what it names: each line below nests 60 levels more.
+    lines = ["a0: &a0 " + "[" * 59 + "]" * 59]
+    lines += [f"a{k}: &a{k} " + "[" * 59 + f"*a{k - 1}" + "]" * 59 for k in range(1, 4)]
+    assert _error("---\n" + "\n".join(lines) + "\n---\n").code == "frontmatter-limit"
+
+
+def _aliases(copies: int) -> str:
+    """Front matter whose aliases copy exactly *copies* values (a 9-value list, 9 at a time)."""
+    assert copies % 10 == 0
+    items = ", ".join(["x"] * 9)
+    uses = ", ".join(["*l"] * (copies // 10))
+    return f"---\nl: &l [{items}]\nuses: [{uses}]\n---\n"
+
+
+def test_aliases_may_copy_up_to_the_limit() -> None:
+    data = split_front_matter(_aliases(MAX_ALIAS_COPIES)).data
+    assert data["uses"] == [["x"] * 9] * (MAX_ALIAS_COPIES // 10)
+
+
+def test_aliases_copying_more_are_refused_where_they_cross_the_limit() -> None:
+    error = _error(_aliases(MAX_ALIAS_COPIES + 10))
+    assert error.code == "frontmatter-limit"
+    assert error.message == (
+        f"YAML aliases copy more than {MAX_ALIAS_COPIES:,} values into the front matter "
+        "(at '*l'); write the values out instead"
+    )
+    # The last alias of the list, 1,001 uses of "*l" (4 characters each) after "uses: [".
+    assert (error.line, error.col) == (3, 8 + 4 * (MAX_ALIAS_COPIES // 10))
+
+
+def test_merged_aliases_count_as_copies() -> None:
+    levels = ["l0: &l0 {a: 1, b: 2}"]
+    levels += [f"l{k}: &l{k} {{<<: [{', '.join([f'*l{k - 1}'] * 10)}]}}" for k in range(1, 8)]
+    error = _error("---\n" + "\n".join(levels) + "\n---\n")
+    assert (error.line, error.code) == (6, "frontmatter-limit")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("---\na: 0x" + "f" * 4000 + "\n---\n", (2, 4)),  # read without Python's digit limit
+        ("---\na: 1" + ":59" * 3000 + "\n---\n", (2, 4)),  # base 60
+        ("---\na: " + "9" * 4301 + "\n---\n", (2, 4)),
+        ("+++\na = 0x" + "f" * 4000 + "\n+++\n", (2, 1)),
+        ("+++\na = " + "9" * 4301 + "\n+++\n", (2, 1)),
+        ('{"a": ' + "9" * 4301 + "}\n", (1, 1)),
+    ],
+)
+def test_integers_too_long_to_print_are_refused(text: str, where: tuple[int, int]) -> None:
+    error = _error(text)
+    assert (error.line, error.col, error.code) == (*where, "frontmatter-limit")
+    assert error.message == "an integer in the front matter has more than 4,300 digits"
+
+
+def test_long_integers_that_print_are_read() -> None:
+    assert split_front_matter("---\na: " + "9" * 4300 + "\n---\n").data["a"] == 10**4300 - 1
+    assert split_front_matter("+++\na = 0x" + "f" * 1000 + "\n+++\n").data["a"] == 16**1000 - 1
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2025-13-45", "month must be in 1..12"),
+        ("2025-02-30", "day is out of range for month"),
+        ("2025-02-03T24:00:00", "hour must be in 0..23"),
+        ("2001-12-14t21:59:43.10-99:99", "its time zone offset is not under 24 hours"),
+        ("2001-12-14 21:59:43.10 +24", "its time zone offset is not under 24 hours"),
+    ],
+)
+def test_impossible_yaml_dates_are_located_errors(value: str, reason: str) -> None:
+    error = _error(f"---\ntitle: t\ndate: {value}\n---\n")
+    assert (error.line, error.col, error.code) == (3, 7, "frontmatter-syntax")
+    assert error.message == f"invalid YAML front matter: invalid date '{value}': {reason}"
+
+
+def test_yaml_dates_and_offsets_in_range_are_read() -> None:
+    data = split_front_matter("---\na: 2001-12-14 21:59:43.10 -23:59\nb: 2024-02-29\n---\n").data
+    offset = dt.timezone(-dt.timedelta(hours=23, minutes=59))
+    assert data["a"] == dt.datetime(2001, 12, 14, 21, 59, 43, 100000, tzinfo=offset)
+    assert data["b"] == dt.date(2024, 2, 29)

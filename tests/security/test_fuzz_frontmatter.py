@@ -1,10 +1,10 @@
 """Fuzzing the front-matter reader: any file gives decoded data of the documented types and a
 body that is the rest of the file, or a ``MigrationError`` located at file:line:col.
 
-Inputs that crash today are kept as strict xfails below, each with the input, what happens and
-what should happen (``migrate/frontmatter.py`` belongs to another engineer). The migrator
-itself survives them: ``convert_page`` turns any unexpected exception into a located error
-(see ``test_migrate_survives_front_matter_crashes``).
+Hostile inputs that once escaped as Python errors (deep nesting, impossible dates, huge
+integers) or took exponential time (YAML aliases) are kept below as regression tests. The
+migrator would survive a crash anyway: ``convert_page`` turns any unexpected exception into a
+located error (see ``test_migrate_survives_front_matter_crashes``).
 """
 
 from __future__ import annotations
@@ -164,12 +164,12 @@ def test_front_matter_decodes_or_raises_a_located_error(text: str) -> None:
     _check(text)
 
 
-# --- known crashes (reported; strict xfails) ------------------------------------------------------
+# --- hostile front matter: a located error, never a Python exception ----------------------------
 
 DEEP = 50_000
 
+#: Inputs that raised RecursionError or ValueError out of the reader.
 CRASHES = {
-    # input, observed, expected
     "json-deep-nesting": '{"a": ' + "[" * DEEP + "]" * DEEP + "}\n",
     "yaml-deep-nesting": "---\na: " + "[" * 800 + "]" * 800 + "\n---\n",
     "toml-deep-nesting": "+++\na = " + "[" * 2000 + "]" * 2000 + "\n+++\n",
@@ -181,15 +181,28 @@ CRASHES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="migrate/frontmatter.py: RecursionError (deep nesting) and ValueError (invalid YAML "
-    "dates/offsets, integers over 4300 digits) escape split_front_matter instead of a located "
-    "MigrationError",
-)
+#: (line, col, code, words of the message) expected for each input of CRASHES.  The parsers of
+#: JSON and TOML do not say where they gave up, so those errors point at the front matter.
+CRASH_ERRORS = {
+    "json-deep-nesting": (1, 1, "frontmatter-limit", "nested more than 100 levels deep"),
+    "yaml-deep-nesting": (2, 103, "frontmatter-limit", "nested more than 100 levels deep"),
+    "toml-deep-nesting": (2, 1, "frontmatter-limit", "nested more than 100 levels deep"),
+    "yaml-invalid-date": (2, 7, "frontmatter-syntax", "'2025-13-45': month must be in 1..12"),
+    "yaml-invalid-offset": (2, 7, "frontmatter-syntax", "time zone offset is not under 24 hours"),
+    "json-huge-integer": (1, 1, "frontmatter-limit", "integer"),
+    "yaml-huge-integer": (2, 4, "frontmatter-limit", "integer"),
+    "toml-huge-integer": (2, 1, "frontmatter-limit", "integer"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(CRASHES))
 def test_front_matter_crashes(name: str) -> None:
     _check(CRASHES[name])
+    with pytest.raises(MigrationError) as caught:
+        split_front_matter(CRASHES[name], path=PATH)
+    line, col, code, words = CRASH_ERRORS[name]
+    assert (caught.value.line, caught.value.col, caught.value.code) == (line, col, code)
+    assert words in caught.value.message
 
 
 @pytest.mark.parametrize("name", sorted(CRASHES))
@@ -220,15 +233,15 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="migrate/frontmatter.py expands YAML aliases into copies: each level of a "
-    "'billion laughs' front matter multiplies time and memory by ten while the input grows by "
-    "60 bytes (expected: refused with a located error, or shared references kept)",
-)
 def test_yaml_alias_bomb_is_refused_quickly() -> None:
+    """Each level of a "billion laughs" multiplies the expanded data by ten for 60 bytes more."""
     small, large = _seconds(_alias_bomb(4)), _seconds(_alias_bomb(5))
     assert large < max(3 * small, 0.05), (small, large)
+    with pytest.raises(MigrationError) as caught:
+        split_front_matter(_alias_bomb(12), path=PATH)
+    assert caught.value.code == "frontmatter-limit"
+    assert "aliases copy more than 10,000 values" in caught.value.message
+    assert (caught.value.line, caught.value.col) == (5, 38)  # the alias that crosses the limit
 
 
 def test_lone_surrogate_in_front_matter_is_an_error_not_a_crash(tmp_path: Path) -> None:
