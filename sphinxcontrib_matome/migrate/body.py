@@ -147,7 +147,8 @@ _SPECIAL = re.compile(
     r"|:[A-Za-z0-9_+\-]*:|https?:|ftp:|www\.|@"
     r"|^\s*&|&[#A-Za-z0-9]+;\s*$"
 )
-_BLOCKISH_START = re.compile(r"[ \t]*(?:[>#%+=|:(\-*_~`<{]|[0-9]{1,9}[.)]|\[)")
+# MyST's target rule "(name)=" strips Unicode white space, hence \s rather than [ \t].
+_BLOCKISH_START = re.compile(r"\s*(?:[>#%+=|:(\-*_~`<{]|[0-9]{1,9}[.)]|\[)")
 
 # goldmark's linkify: scheme URL, www. URL, e-mail.  The URL body is ASCII only (a host of
 # up to 256 characters, a lowercase top-level domain, an optional port and path); the match
@@ -201,6 +202,9 @@ _HTML_BLOCK = re.compile(
     re.IGNORECASE,
 )
 
+# Lines before the first block that show nothing: goldmark skips blank lines ("\r" ends a
+# line only before "\n"), and a line of form feeds is an empty-looking paragraph.
+_BLANK_LINES = re.compile(r"(?:[ \t\r\x0c]*\n)*")
 _THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)$")
@@ -222,9 +226,13 @@ _EMOJI_NAME = re.compile(r"[A-Za-z0-9_+\-]*:")
 _EMOJI_LIKE = re.compile(r"[a-z][a-z0-9_+\-]*[a-z0-9]")
 _ROLE_AHEAD = re.compile(r"\{[a-zA-Z0-9_\-+:]+\}`")  # MyST role, which goldmark does not have
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# Block syntax MyST would find at the start of the (one-line) text.  A thematic break is the
+# whole line: "***a***" at the start is emphasis and must keep its first "*".  No "```": a
+# backtick run left raw opens a code span that closes on the same line, which no backtick
+# fence allows (escaping its first backtick would break the span and free what is inside).
 _BLOCK_MARKER = re.compile(
     r">|#{1,6}(?=[ \t]|$)|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)"
-    r"|[-*_](?=[ \t]*[-*_][ \t]*[-*_])|`{3}|~{3}"
+    r"|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$|~{3}"
 )
 _ENTITY_AT_END = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)$")
 _DEST_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -443,7 +451,8 @@ class _Converter:
         s = self.body
         n = len(s)
         prefix: list[str] = []
-        i = 0
+        # goldmark starts the first block after any blank lines ("\n# h" is a heading).
+        i = _BLANK_LINES.match(s).end()  # type: ignore[union-attr]
         container = False
         heading = False
         col = 0  # column of s[i], tabs expanded to multiples of 4
@@ -565,12 +574,21 @@ class _Converter:
             end = self._heading_end(s, i, end)
         self.start = i
         self.end = end
-        self.inline(inline_from if inline_from >= 0 else i, end)
+        begin = inline_from if inline_from >= 0 else i
+        self.inline(begin, end)
         text = self.finish()
         # Outside a container, Hugo trims Unicode white space around markdownify's output and
         # markdown-it strips it from the paragraph: drop what only one of them would keep.
-        edged = self._edges(text, container or heading)
-        text = self._line_start(edged, blocks=not text.startswith(edged[:1] or "\x00"))
+        text = self._edges(text, container or heading)
+        if inline_from < 0:
+            # Spaces and tabs in front are indentation to markdown-it, which looks past them
+            # for block syntax ("\r% c" is written " % c", a MyST comment).  The text shows
+            # the same without them, so drop them before the line-start escaping.
+            text = text.lstrip(" \t")
+        # A text that no longer starts with the body's first character (white space trimmed,
+        # a control character or a link's brackets dropped) must not start a block either.
+        lost = text[:1] != s[begin : begin + 1]
+        text = self._line_start(text, blocks=lost)
         if prefix:
             return "".join(prefix) + text
         return text
@@ -1446,8 +1464,9 @@ class _Converter:
     def _line_start(self, text: str, blocks: bool = False) -> str:
         """Escape what MyST would read as block syntax at the start of the line.
 
-        With *blocks*, the text lost its first characters (white space Hugo trims), so
-        CommonMark block markers are escaped too.
+        With *blocks*, the text does not start where the body did (white space trimmed, a
+        control character or the brackets of a link dropped), so what looks like a CommonMark
+        block marker is text in goldmark and is escaped too.
         """
         if not text:
             return text
@@ -1460,9 +1479,15 @@ class _Converter:
         if c == "%":
             self.note("myst-comment-escaped", "a leading '%' would be a MyST comment", self.start)
             return "\\" + text
-        if c == "(" and re.match(r"\([^()\n]*\)=", text):
+        # MyST's target rule reads a whole line that starts with "(" and ends with ")=" (white
+        # space around it stripped, Unicode spaces too) as a target: "(a)b(c)=" vanishes.
+        core = text.strip()
+        if core.startswith("(") and (
+            (core.endswith(")=") and len(core) > 3) or re.match(r"\([^()\n]*\)=", core)
+        ):
             self.note("myst-target-escaped", "'(name)=' would be a MyST target", self.start)
-            return "\\" + text
+            k = text.index("(")
+            return text[:k] + "\\" + text[k:]
         if text.startswith("+++"):
             self.note("myst-block-break-escaped", "'+++' would be a MyST block break", self.start)
             return "\\" + text

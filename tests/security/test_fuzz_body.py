@@ -185,24 +185,11 @@ def test_body_to_myst_is_safe_one_line_myst(body: str, emoji: bool, typographer:
     )
     assert not any(ch in result.text for ch in _SPLITTERS), result.text
     assert all(0 <= note.col <= len(body) for note in result.notes)
-    found = _dangerous(_MYST.parse(result.text))
-    if KNOWN_TARGET_BUG.fullmatch(result.text) or (
-        KNOWN_LINE_START_BUG.match(body) and set(found) <= KNOWN_LINE_START_KINDS
-    ):
-        return  # reported: the strict xfails below
-    assert found == [], (body, result.text)
+    assert _dangerous(_MYST.parse(result.text)) == [], (body, result.text)
 
 
-#: A body that MyST reads as a target "(label)=" although body.py left it unescaped.
-KNOWN_TARGET_BUG = re.compile(r"\s*\(.*\)=\s*")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="migrate/body.py escapes '(x)=' but not '(a)b(c)=': MyST reads a whole body "
-    "that starts with '(' and ends with ')=' as a target, and the quote shows no words "
-    "(Hugo shows '(a)b(c)='); expected: the opening '(' escaped",
-)
+#: MyST reads a whole line that starts with "(" and ends with ")=" as a target (Hugo shows the
+#: text), white space around it stripped.
 @pytest.mark.parametrize(
     "body",
     ["(a)b(c)=", "(1 and 2) (t)=", "($1 and $2``co`de``--(target)=", "\r(t)=", "\u3000(t)="],
@@ -210,24 +197,16 @@ KNOWN_TARGET_BUG = re.compile(r"\s*\(.*\)=\s*")
 def test_body_shaped_like_a_target_keeps_its_words(body: str) -> None:
     result = body_to_myst(body)
     assert not [t for t in _MYST.parse(result.text) if t.type == "myst_target"], result.text
+    assert "myst-target-escaped" in {note.code for note in result.notes}
 
 
-#: A body starting with CR, LF or FF: body.py turns it into a space after its line-start
-#: escaping ran, so the block syntax that follows is live in MyST.
-KNOWN_LINE_START_BUG = re.compile(r"[\r\n\x0c]")
-KNOWN_LINE_START_KINDS = {"myst_target", "myst_line_comment", "myst_block_break"}
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="migrate/body.py: a body starting with CR, LF or FF ('\\r% comment') becomes "
-    "' % comment' after the line-start escaping ran, so MyST reads a comment (the words are "
-    "dropped), a target or a block break; expected: escaped like '% comment' → '\\% comment'",
-)
+#: A body starting with CR, LF or FF: the converted line must not start with white space that
+#: markdown-it skips to find a comment, a target or a block break.
 @pytest.mark.parametrize("body", ["\r% comment", "\n% comment", "\x0c(t)=", "\r+++"])
 def test_body_starting_with_a_line_break_keeps_its_words(body: str) -> None:
     result = body_to_myst(body)
     assert _dangerous(_MYST.parse(result.text)) == [], result.text
+    assert result.text.startswith("\\"), result.text  # escaped like its plain form
 
 
 # --- whole content files --------------------------------------------------------------------------
