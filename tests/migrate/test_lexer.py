@@ -7,7 +7,6 @@ import os
 import pickle
 import random
 import re
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -455,12 +454,11 @@ def test_build_tree_matches_the_reference_on_generated_tags(seed: int) -> None:
         assert tree == _reference_tree(tokens, rules), (text, rules)
 
 
-def test_unclosed_tags_of_unknown_pairing_take_linear_time() -> None:
-    """The quadratic splice took about 5 CPU seconds here; linear work takes a few hundredths."""
+def test_unclosed_tags_of_unknown_pairing_stay_flat() -> None:
+    """Each unclosed tag is a sibling (their time is compared in test_boundaries.py's fuzz
+    mode: no timed tests in the default run)."""
     tokens = lex("{{< a >}}") * 50_000
-    start = time.process_time()
     tree = build_tree(tokens, paired={}.get)
-    assert time.process_time() - start < 1.5
     assert len(tree) == 50_000
 
 
