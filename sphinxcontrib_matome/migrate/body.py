@@ -50,6 +50,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -237,6 +238,11 @@ _BLOCK_MARKER = re.compile(
 _ENTITY_AT_END = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)$")
 _DEST_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ESCAPABLE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Link destinations and titles: a backslash escape, white space, parentheses.
+_ESCAPE_PAIR = r"\\[!-/:-@\[-`{-~]"
+_PARENS = re.compile(_ESCAPE_PAIR + r"|[()]")
+_ASCII_SPACE_RE = re.compile(r"[ \t\n\x0b\x0c\r]")
+_NOT_ASCII_SPACE = re.compile(r"[^ \t\n\x0b\x0c\r]")
 _SAFE_AUTOLINK = re.compile(r"[A-Za-z0-9\-._~:/?#@!$'()*+,;=]*")
 _WEB_SCHEME = re.compile(r"(?:https?|ftp|mailto):", re.IGNORECASE)
 _HTTP_SCHEME = re.compile(r"https?://", re.IGNORECASE)
@@ -329,7 +335,6 @@ class _Delim:
         "before",
         "ch",
         "close",
-        "gone",
         "idx",
         "left_used",
         "length",
@@ -350,7 +355,6 @@ class _Delim:
         self.open = can_open
         self.close = can_close
         self.idx = idx  # index of its piece in the output list
-        self.gone = False
         self.left_used = 0  # characters consumed as a closer (from the left)
         self.right_used = 0  # characters consumed as an opener (from the right)
 
@@ -358,14 +362,15 @@ class _Delim:
 class _Label:
     """An open ``[`` or ``![`` waiting for its ``]``."""
 
-    __slots__ = ("bottom", "has_link", "idx", "image", "pos")
+    __slots__ = ("bottom", "idx", "image", "links", "pos")
 
-    def __init__(self, idx: int, pos: int, image: bool, bottom: int) -> None:
+    def __init__(self, idx: int, pos: int, image: bool, bottom: int, links: int) -> None:
         self.idx = idx
         self.pos = pos
         self.image = image
         self.bottom = bottom  # delimiter-stack height when it opened
-        self.has_link = False
+        # Markdown links finished when it opened: any more by its "]" are inside it.
+        self.links = links
 
 
 class _Anchor:
@@ -395,13 +400,19 @@ class _Converter:
         "end",
         "has_at",
         "keep_raw",
+        "label_links",
         "labels",
         "links_made",
         "notes",
         "out",
+        "paren_close",
+        "parens",
+        "space_cache",
+        "space_runs",
         "start",
         "strikes",
         "typo",
+        "unescaped",
         "urls",
         "vis",
     )
@@ -425,6 +436,13 @@ class _Converter:
         self.strikes: list[tuple[_Delim, _Delim]] = []
         self.anchor: _Anchor | None = None
         self.links_made = 0
+        self.label_links = 0  # links made from a "[…](…)" label (goldmark's "has link" rule)
+        # Indexes of the body for link destinations and titles, built when first needed.
+        self.parens: list[int] | None = None
+        self.paren_close: list[int] = []
+        self.unescaped: dict[str, list[int]] = {}
+        self.space_cache = (0, -1)
+        self.space_runs: dict[int, int] = {}
         self.counter_single = 0
         self.counter_double = 0
         self.has_at = "@" in body
@@ -1123,7 +1141,7 @@ class _Converter:
     # -- links -----------------------------------------------------------------------------
 
     def open_label(self, j: int, image: bool) -> None:
-        self.labels.append(_Label(len(self.out), j, image, len(self.delims)))
+        self.labels.append(_Label(len(self.out), j, image, len(self.delims), self.label_links))
         self.emit("", None)  # "[" / "![" once we know it is a link, escaped otherwise
 
     def close_label(self, j: int, end: int) -> tuple[int, bool]:
@@ -1132,7 +1150,9 @@ class _Converter:
             return j + 1, False
         label = self.labels.pop()
         parsed = None
-        if (label.image or not label.has_link) and j + 1 < end and self.body[j + 1] == "(":
+        # goldmark: a link inside a label stops that label from becoming a link.
+        has_link = self.label_links > label.links
+        if (label.image or not has_link) and j + 1 < end and self.body[j + 1] == "(":
             parsed = self._inline_link(j + 1, end)
         if parsed is None:
             self.out[label.idx] = "!\\[" if label.image else "\\["
@@ -1151,76 +1171,115 @@ class _Converter:
         return stop, True
 
     def _inline_link(self, p: int, end: int) -> tuple[str, str | None, int] | None:
-        """goldmark's ``(destination "title")`` after a label; p is at "("."""
+        """goldmark's ``(destination "title")`` after a label; p is at "(".
+
+        Each step asks an index of the body for the next character that ends it instead of
+        walking the body, and text is only copied once the link is complete: a body of many
+        ``[a](`` that never close stays linear.
+        """
         s = self.body
-        p += 1
-        while p < end and s[p] in _ASCII_SPACE:
-            p += 1
+        p = self._skip_space(p + 1, end)
         if p < end and s[p] == ")":
             return "", None, p + 1
         if p < end and s[p] == "<":
-            q = p + 1
-            while q < end:
-                ch = s[q]
-                if ch == "\\" and q + 1 < end and s[q + 1] in _ASCII_PUNCT:
-                    q += 2
-                    continue
-                if ch == ">":
-                    break
-                q += 1
-            else:
+            dest_start = p + 1
+            dest_end = self._next_unescaped(">", dest_start, end)
+            if dest_end >= end:
                 return None
-            dest = s[p + 1 : q]
-            p = q + 1
+            p = dest_end + 1
         else:
-            q = p
-            depth = 0
-            while q < end:
-                ch = s[q]
-                if ch == "\\" and q + 1 < end and s[q + 1] in _ASCII_PUNCT:
-                    q += 2
-                    continue
-                if ch == "(":
-                    depth += 1
-                elif ch == ")":
-                    depth -= 1
-                    if depth < 0:
-                        break
-                elif ch in _ASCII_SPACE:
-                    break
-                q += 1
-            if q == p:
+            # The destination ends at white space or at a ")" that closes more than it opened.
+            dest_start = p
+            dest_end = min(self._next_space(p, end), self._unbalanced_close(p, end))
+            if dest_end == p:
                 return None
-            dest = s[p:q]
-            p = q
-        while p < end and s[p] in _ASCII_SPACE:
-            p += 1
+            p = dest_end
+        p = self._skip_space(p, end)
         if p < end and s[p] == ")":
-            return dest, None, p + 1
+            return s[dest_start:dest_end], None, p + 1
         if p >= end or s[p] not in "\"'(":
             return None
-        closer = ")" if s[p] == "(" else s[p]
-        opener = s[p]
-        q = p + 1
-        while q < end:
-            ch = s[q]
-            if ch == "\\" and q + 1 < end and s[q + 1] in _ASCII_PUNCT:
-                q += 2
-                continue
-            if ch == closer:
-                break
-            if ch == opener:
+        if s[p] == "(":
+            # A title in parentheses may not contain an unescaped "(".
+            q = self._next_paren(p + 1, end)
+            if q >= end or s[q] == "(":
                 return None
-            q += 1
         else:
-            return None
-        title = s[p + 1 : q]
-        p = q + 1
-        while p < end and s[p] in _ASCII_SPACE:
-            p += 1
-        if p < end and s[p] == ")":
-            return dest, title, p + 1
+            q = self._next_unescaped(s[p], p + 1, end)
+            if q >= end:
+                return None
+        stop = self._skip_space(q + 1, end)
+        if stop < end and s[stop] == ")":
+            return s[dest_start:dest_end], s[p + 1 : q], stop + 1
         return None
+
+    # The index behind _inline_link.  Its scans start right after "(", "<", a quote, ")" or
+    # white space, never inside a backslash escape, so an escape can be told once for the
+    # whole body: a character is escaped when an odd run of backslashes precedes it.
+
+    def _skip_space(self, p: int, end: int) -> int:
+        """The end of the ASCII white space at *p* (each run is scanned once)."""
+        if p >= end or self.body[p] not in _ASCII_SPACE:
+            return p
+        q = self.space_runs.get(p)
+        if q is None:
+            m = _NOT_ASCII_SPACE.search(self.body, p, end)
+            q = self.space_runs[p] = m.start() if m else end
+        return q
+
+    def _next_space(self, p: int, end: int) -> int:
+        """The first ASCII white space at or after *p* (or *end*)."""
+        # Destinations are looked up from left to right: keep the last answer.
+        lo, found = self.space_cache
+        if not lo <= p <= found:
+            m = _ASCII_SPACE_RE.search(self.body, p, end)
+            found = m.start() if m else end
+            self.space_cache = (p, found)
+        return found
+
+    def _next_unescaped(self, ch: str, p: int, end: int) -> int:
+        """The first unescaped *ch* at or after *p* (or *end*)."""
+        found = self.unescaped.get(ch)
+        if found is None:
+            pattern = re.compile(_ESCAPE_PAIR + "|" + re.escape(ch))
+            found = [m.start() for m in pattern.finditer(self.body) if len(m.group()) == 1]
+            self.unescaped[ch] = found
+        k = bisect_left(found, p)
+        return found[k] if k < len(found) and found[k] < end else end
+
+    def _paren_index(self) -> list[int]:
+        """Positions of unescaped parentheses; fills :attr:`paren_close` alongside."""
+        if self.parens is None:
+            s = self.body
+            parens = [m.start() for m in _PARENS.finditer(s) if len(m.group()) == 1]
+            # paren_close[k]: the first ")" at or after parens[k] that brings the depth below
+            # the depth before parens[k] (-1: none), found right to left with the nearest
+            # position of each depth.
+            before = []
+            depth = 0
+            for at in parens:
+                before.append(depth)
+                depth += 1 if s[at] == "(" else -1
+            close = [-1] * len(parens)
+            nearest: dict[int, int] = {}
+            for k in range(len(parens) - 1, -1, -1):
+                nearest[before[k] + (1 if s[parens[k]] == "(" else -1)] = k
+                close[k] = nearest.get(before[k] - 1, -1)
+            self.parens = parens
+            self.paren_close = close
+        return self.parens
+
+    def _next_paren(self, p: int, end: int) -> int:
+        parens = self._paren_index()
+        k = bisect_left(parens, p)
+        return parens[k] if k < len(parens) and parens[k] < end else end
+
+    def _unbalanced_close(self, p: int, end: int) -> int:
+        """The first ")" at or after *p* that closes more than was opened since *p*."""
+        parens = self._paren_index()
+        k = bisect_left(parens, p)
+        c = self.paren_close[k] if k < len(parens) else -1
+        return parens[c] if c >= 0 and parens[c] < end else end
 
     def finish_link(self, label: _Label, dest_raw: str, title_raw: str | None, j: int) -> None:
         href = _unescape_url(dest_raw)
@@ -1228,9 +1287,7 @@ class _Converter:
         target = self._resolve(href, label.pos, what)
         title = "" if title_raw is None else _md_title(_visible_inline_text(title_raw))
         if not label.image:
-            # goldmark: a link inside a label stops that label from becoming a link.
-            for outer in self.labels:
-                outer.has_link = True
+            self.label_links += 1
             self.links_made += 1
         if target is None:
             # Keep the label text only (what Hugo shows for a link; for an image, the alt text
@@ -1279,56 +1336,64 @@ class _Converter:
     # -- emphasis and strikethrough --------------------------------------------------------
 
     def process_delims(self, bottom: int) -> None:
-        """goldmark's ProcessDelimiters over the stack above *bottom*, then clear it."""
-        delims = self.delims
-        i = bottom
-        while i < len(delims):
-            closer = delims[i]
-            if closer.gone or not closer.close:
-                i += 1
-                continue
-            found = False
-            maybe = False
-            consume = 0
-            k = i - 1
-            opener = None
-            while k >= bottom:
-                opener = delims[k]
-                if not opener.gone and opener.open and opener.ch == closer.ch:
-                    maybe = True
-                    if (
-                        (opener.close or closer.open)
-                        and (opener.olen + closer.olen) % 3 == 0
-                        and closer.olen % 3 != 0
-                    ):
-                        consume = 0
-                    elif opener.length >= 2 and closer.length >= 2:
-                        consume = 2
-                    else:
-                        consume = 1
-                    if consume:
-                        found = True
+        """goldmark's ProcessDelimiters over the stack above *bottom*, then clear it.
+
+        goldmark walks back from each closer over the delimiters still in its list.  Here
+        those are a stack of the possible openers before the closer (the ones between an
+        opener and its closer leave it at once), and for each kind of closer the height
+        below which no opener fits is remembered, as in the CommonMark reference
+        implementation: a closer of that kind later on cannot pair with them either.
+        Runs of ``*[`` or unmatched delimiters thus take linear time.
+        """
+        stack: list[_Delim] = []
+        floors: dict[tuple[str, bool, int], int] = {}
+        for closer in self.delims[bottom:]:
+            if closer.close:
+                # Whether an opener fits depends on the closer's character, whether it can
+                # open, and its length modulo 3 (the "rule of 3"), nothing else.
+                kind = (closer.ch, closer.open, closer.olen % 3)
+                while closer.length:
+                    k = len(stack) - 1
+                    floor = floors.get(kind, 0)
+                    consume = 0
+                    while k >= floor:
+                        opener = stack[k]
+                        if opener.open and opener.ch == closer.ch:
+                            if (
+                                (opener.close or closer.open)
+                                and (opener.olen + closer.olen) % 3 == 0
+                                and closer.olen % 3 != 0
+                            ):
+                                consume = 0
+                            elif opener.length >= 2 and closer.length >= 2:
+                                consume = 2
+                            else:
+                                consume = 1
+                            if consume:
+                                break
+                        k -= 1
+                    if not consume:
+                        floors[kind] = len(stack)
                         break
-                k -= 1
-            if not found or opener is None:
-                if not maybe and not closer.open:
-                    closer.gone = True
-                i += 1
-                continue
-            opener.length -= consume
-            opener.right_used += consume
-            closer.length -= consume
-            closer.left_used += consume
-            if closer.ch == "~":
-                self.strikes.append((opener, closer))
-            for t in range(k + 1, i):
-                delims[t].gone = True
-            if opener.length == 0:
-                opener.gone = True
-            if closer.length == 0:
-                closer.gone = True
-                i += 1
-        del delims[bottom:]
+                    opener = stack[k]
+                    opener.length -= consume
+                    opener.right_used += consume
+                    closer.length -= consume
+                    closer.left_used += consume
+                    if closer.ch == "~":
+                        self.strikes.append((opener, closer))
+                    # The delimiters between the pair are text now, and a used-up opener goes.
+                    del stack[k + 1 :]
+                    if opener.length == 0:
+                        stack.pop()
+                    for key, height in floors.items():
+                        if height > len(stack):
+                            floors[key] = len(stack)
+                if closer.length == 0:
+                    continue
+            if closer.open:
+                stack.append(closer)
+        del self.delims[bottom:]
 
     # -- the end ---------------------------------------------------------------------------
 
