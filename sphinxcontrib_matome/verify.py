@@ -522,6 +522,8 @@ DELIBERATE_BODY_NOTES = frozenset(
         "raw-html-escaped",  # untrusted markup shown as text
         "raw-html-block-escaped",  # the same, for a body that starts with markup
         "image-dropped",  # an image Sphinx cannot read shows its alt text
+        "image-linked",  # a web image is a link showing its alt text (nothing is fetched)
+        "image-to-link",  # the same for an ftp: or mailto: image
         "task-checkbox",  # "- [x]" shown as a ☑ character
         "thematic-break-dropped",
         "footnote-definition",

@@ -31,6 +31,9 @@ in another form, a :class:`BodyNote` says so.  Its codes:
   only; ``link-empty``: the same for ``[text]()``; ``autolink-dropped``: ``<scheme:…>`` with
   a scheme MyST cannot link keeps its text only;
 - ``image-dropped``: an image from a relative or unknown source shows its alt text;
+  ``image-linked``: an image from the web becomes a link showing its alt text (its URL when
+  it has none), so that no reader's browser fetches what a commenter put there; only a
+  site-relative ``/path``, made absolute with *base_url*, stays an image;
   ``image-to-link``: an image from ftp: or mailto: becomes a link showing its alt text;
 - ``heading``: the body is a heading (a rubric inside a directive);
   ``heading-attributes-dropped``: goldmark's ``{#id .class}`` after a heading is dropped;
@@ -402,6 +405,7 @@ class _Converter:
         "keep_raw",
         "label_links",
         "labels",
+        "link_spans",
         "links_made",
         "notes",
         "out",
@@ -437,6 +441,9 @@ class _Converter:
         self.anchor: _Anchor | None = None
         self.links_made = 0
         self.label_links = 0  # links made from a "[…](…)" label (goldmark's "has link" rule)
+        # (index of "[", index of "](…)") of each Markdown link written from a label or an <a>,
+        # so that a link around them can drop their brackets (links cannot nest).
+        self.link_spans: list[tuple[int, int]] = []
         # Indexes of the body for link destinations and titles, built when first needed.
         self.parens: list[int] | None = None
         self.paren_close: list[int] = []
@@ -1112,9 +1119,8 @@ class _Converter:
             a = self.anchor
             self.anchor = None
             if self.links_made == a.links and len(self.labels) == a.labels:
-                self.out[a.idx] = "["
                 self._no_image_bang(a.idx - 1)
-                self.emit(f"]({_md_dest(a.href)})", None)
+                self._link(a.idx, f"]({_md_dest(a.href)})")
                 self.links_made += 1
                 return
             self.out[a.idx] = self._escaped_tag(a.tag, a.pos)
@@ -1301,17 +1307,44 @@ class _Converter:
             self.out[label.idx] = ""
             return
         if label.image:
-            if _HTTP_SCHEME.match(target):
+            web = _HTTP_SCHEME.match(target) is not None
+            if web and href.startswith("/") and not href.startswith("//"):
+                # An image of the site itself ("/images/…" made absolute with base_url).
                 self.out[label.idx] = "!["
                 self.emit(f"]({_md_dest(target)}{title})", None)
                 return
-            self.note(
-                "image-to-link",
-                f"image {href[:60]!r} is not on the web; made a link showing its alt text",
-                label.pos,
-            )
-        self.out[label.idx] = "["
-        self.emit(f"]({_md_dest(target)}{title})", None)
+            if web:
+                # Any other host may be a commenter's tracking beacon, which every reader's
+                # browser would fetch: a link fetches nothing until it is followed.
+                self.note(
+                    "image-linked",
+                    f"web image {href[:60]!r} made a link showing its alt text",
+                    label.pos,
+                )
+            else:
+                self.note(
+                    "image-to-link",
+                    f"image {href[:60]!r} is not on the web; made a link showing its alt text",
+                    label.pos,
+                )
+            if not _visible_inline_text(self.body[label.pos + 2 : j]).strip():
+                # Without alt text the link would show nothing: it shows its URL.
+                self.emit(_escape_md(target), target)
+            self._no_image_bang(label.idx - 1)
+        self._link(label.idx, f"]({_md_dest(target)}{title})")
+
+    def _link(self, idx: int, tail: str) -> None:
+        """Make piece *idx* the "[" of a Markdown link that *tail* (``](…)``) closes."""
+        # Markdown links cannot nest (markdown-it would keep only the inner one): links this
+        # module wrote inside, from images or <a> tags, keep only their text.
+        spans = self.link_spans
+        while spans and spans[-1][0] > idx:
+            start, stop = spans.pop()
+            self.out[start] = ""
+            self.out[stop] = ""
+        self.out[idx] = "["
+        self.emit(tail, None)
+        spans.append((idx, len(self.out) - 1))
 
     def _resolve(self, href: str, col: int, what: str) -> str | None:
         """The URL MyST should get for *href*, or None to keep only the text."""

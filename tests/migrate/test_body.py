@@ -38,6 +38,7 @@ DELIBERATE = {
     "raw-html-block-escaped",
     "task-checkbox",
     "image-dropped",
+    "image-linked",
     "image-to-link",
     "strikethrough-partial",
     "control-char-dropped",

@@ -42,7 +42,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-#: Payloads whose effect is a known, reported problem (see KNOWN_ISSUES), by what they do.
+#: Payloads whose effect is a known, reported problem, by what they do: the directive shows a
+#: Markdown image written in its own content (a migrated body has none: the migrator makes web
+#: images links, see test_remote_images_in_bodies_stay_on_the_page).
 KNOWN_REQUESTS = {"remote-image": "evil.invalid/beacon.png"}
 #: Pages of ``matome_redirects`` (they navigate away by design).
 REDIRECT_MARK = '<meta name="generator" content="sphinxcontrib-matome redirect">'
@@ -280,7 +282,7 @@ def test_migrated_payload_is_inert(
         pytest.skip("the migrator refused this post (checked in test_migrator_refusals)")
     report = guard.open(docname.removesuffix("index"))
     assert report["quotes"] == 1
-    found = _known(payload_id, findings(report, baselines["post"]))
+    found = findings(report, baselines["post"])
     assert found == [], "\n".join(found)
 
 
@@ -397,15 +399,12 @@ def test_migrator_refusals(injection_project: InjectionProject) -> None:
     assert "cannot be a URL path" in errors[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="migrate/body.py keeps web images of quote bodies (and the directive renders "
-    "Markdown images): '![i](https://evil.invalid/beacon.png)' in a body makes every reader's "
-    "browser request evil.invalid (a tracking beacon from an untrusted commenter); expected: "
-    "no request leaves the page (e.g. the image shown as a link)",
-)
 def test_remote_images_in_bodies_stay_on_the_page(
     guard: Guard, injection_project: InjectionProject
 ) -> None:
+    """A web image in a quote body would make every reader's browser fetch it (a tracking
+    beacon from an untrusted commenter): the migrator makes it a link showing its alt text."""
     report = guard.open(injection_project.posts["remote-image"].removesuffix("index"))
     assert report["requests"] == []
+    page = injection_project.out / f"{injection_project.posts['remote-image']}.md"
+    assert "[i](https://evil.invalid/beacon.png)" in page.read_text(encoding="utf-8")

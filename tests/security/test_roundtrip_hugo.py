@@ -1,7 +1,8 @@
 """Round trip against the real Hugo: for generated quotes, migrate → Sphinx build → the visible
 text of every quote equals what Hugo's ``markdownify`` shows, apart from the documented
-deliberate differences (``verify``'s ``DELIBERATE_BODY_NOTES``: raw HTML shown as text, unsafe
-links, linkify boundaries; a missing user name; an invalid color).
+deliberate differences (``verify``'s ``DELIBERATE_BODY_NOTES``: raw HTML shown as text, web
+images shown as links, unsafe links, linkify boundaries; a missing user name; an invalid
+color).
 
 Each example is a page of generated quotes checked with ``sphinx_matome.verify`` (one Hugo run
 and one Sphinx build per page): one page of 40 quotes by default, 12 pages of 60 in fuzz mode.
