@@ -415,6 +415,7 @@ class _Converter:
         "space_runs",
         "start",
         "strikes",
+        "terminators",
         "typo",
         "unescaped",
         "urls",
@@ -450,6 +451,8 @@ class _Converter:
         self.unescaped: dict[str, list[int]] = {}
         self.space_cache = (0, -1)
         self.space_runs: dict[int, int] = {}
+        # Terminator of raw HTML ("-->", "?>", …) -> (from, next position at or after it or -1).
+        self.terminators: dict[str, tuple[int, int]] = {}
         self.counter_single = 0
         self.counter_double = 0
         self.has_at = "@" in body
@@ -1075,7 +1078,7 @@ class _Converter:
         if m is not None:
             self.autolink(m.group(1), j, email=True)
             return m.end(), True
-        m = _RAW_HTML.match(s, j, end)
+        m = _RAW_HTML.match(s, j, self._raw_html_end(j, end))
         if m is not None:
             self.raw_html(m, j)
             return m.end(), True
@@ -1084,6 +1087,30 @@ class _Converter:
             return j + 2, True
         self.emit("\\<", "<")
         return j + 1, False
+
+    def _raw_html_end(self, j: int, end: int) -> int:
+        """How far raw HTML at *j* can reach: a comment, processing instruction, CDATA section or
+        declaration ends at its terminator, which is looked up once for the whole body (an
+        unclosed ``<!--`` would otherwise send the regex to the end of the body from every
+        ``<``)."""
+        s = self.body
+        if s.startswith("<?", j):
+            start, term = j + 2, "?>"
+        elif not s.startswith("<!", j):
+            return end  # a tag: its attributes end at the next quote or ">"
+        elif s.startswith("<!--", j):
+            start, term = j + 2, "-->"  # from j + 2, as "<!-->" is a comment too
+        elif s.startswith("<![CDATA[", j):
+            start, term = j + 9, "]]>"
+        else:
+            start, term = j + 2, ">"
+        # Raw HTML is looked for from left to right: keep the last answer per terminator.
+        lo, found = self.terminators.get(term, (0, -2))
+        if not lo <= start <= found and not (found == -1 and start >= lo):
+            found = s.find(term, start, end)
+            self.terminators[term] = (start, found)
+        # Without its terminator nothing starting "<!" or "<?" is raw HTML: match nothing.
+        return j if found < 0 else found + len(term)
 
     def autolink(self, url: str, j: int, email: bool) -> None:
         if email:
