@@ -490,7 +490,7 @@ def compare(
         if actual == expected[name]:
             result.equal[name] += 1
             continue
-        reasons = _deliberate(name, hugo, site)
+        reasons = _deliberate(name, hugo, site, actual)
         if reasons:
             result.deliberate[name] += 1
             continue
@@ -499,10 +499,25 @@ def compare(
         )
 
 
-def _deliberate(name: str, hugo: Quote, site: SiteConfig) -> list[str]:
+def _same_but_code_spaces(hugo: str, sphinx: str) -> bool:
+    """Sphinx writes the spaces of inline code as no-break spaces, which a reader sees; Hugo
+    writes plain spaces, which the browser collapses (and drops at the start of a line)."""
+
+    def seen(text: str) -> str:
+        return re.sub(r" ?\n ?", "\n", re.sub("[ \xa0]+", " ", text)).strip(" ")
+
+    return "\xa0" in sphinx and seen(hugo) == seen(sphinx)
+
+
+def _deliberate(name: str, hugo: Quote, site: SiteConfig, sphinx: str) -> list[str]:
     """The migrator's own notes that explain a difference in this field, if any."""
     if name == "user" and not hugo.user.strip():
         return ["missing-user"]
+    source = {"user": hugo.user, "time": hugo.time, "body": hugo.body_param}.get(name, "")
+    if fields.drop_control_chars(source)[1]:
+        return ["control-char-dropped"]
+    if name == "body" and _same_but_code_spaces(hugo.body, sphinx):
+        return ["code-spaces-kept"]
     if name == "color" and hugo.color.strip() and not _normal_color(hugo.color):
         return ["bad-color"]
     if name != "body":

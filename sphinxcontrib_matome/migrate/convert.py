@@ -229,10 +229,18 @@ class _Converter:
                 code="positional-params",
             )
         params = self.named(node)
-        body = params.pop("body", "")
-        user = params.pop("userName", "")
-        created = params.pop("createdAt", "")
-        color = params.pop("color", "")
+        # Control characters would stop TeX, and the directive would drop them with a warning
+        # that fails a -W build: they are dropped here, with a note.
+        dropped: list[str] = []
+        body, user, created, color = (
+            self._without_controls(params.pop(key, ""), dropped)
+            for key in ("body", "userName", "createdAt", "color")
+        )
+        if dropped:
+            described = fields.describe_control_chars(dropped)
+            self.message(
+                "info", "control-char-dropped", f"control characters {described} dropped", node
+            )
         for extra in params:
             self.message(
                 "warning",
@@ -285,6 +293,12 @@ class _Converter:
         parts.append(fence)
         self.result.counts["out:matome-quote"] += 1
         return self.block("\n".join(parts), preceding)
+
+    @staticmethod
+    def _without_controls(value: object, dropped: list[str]) -> str:
+        cleaned, found = fields.drop_control_chars(str(value))
+        dropped.extend(found)
+        return cleaned
 
     def sc_details(self, node: Shortcode, preceding: str) -> str:
         params = self.named(node)

@@ -11,6 +11,7 @@ and one Sphinx build per page): one page of 40 quotes by default, 12 pages of 60
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 from pathlib import Path
 
@@ -196,3 +197,25 @@ def test_verify_knows_raw_html_blocks_are_deliberate(tmp_path: Path) -> None:
     )
     result = verify(site, out, VerifyOptions(hugo=hugo))
     assert result.unexplained == []
+
+
+def test_verify_explains_code_spaces_and_dropped_control_characters(tmp_path: Path) -> None:
+    """Inline code keeps its spaces in Sphinx (no-break spaces) where the browser collapses
+    Hugo's; control characters are dropped by the migrator. Both are deliberate, not unexplained,
+    and the migrated page builds without a warning."""
+    hugo = _hugo()
+    quotes = [
+        ("run `a    b` then<br>`  c`", "u", "2025-02-05", ""),
+        ("bell\x07 and escape\x1b[31m here", "name\x1b[0m", "2025-02-05", ""),
+    ]
+    site = write_site(tmp_path / "site", {"posts/rt/index.md": _page(quotes)})
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    argv = ["migrate", str(site), str(out), "--theme", "alabaster", "--report", str(report)]
+    assert main(argv, out=io.StringIO(), err=io.StringIO()) == 0
+    notes = [m for m in json.loads(report.read_text(encoding="utf-8"))["messages"]]
+    assert [m["code"] for m in notes if "U+001B" in m["message"]] == ["control-char-dropped"]
+    result = verify(site, out, VerifyOptions(hugo=hugo))
+    assert result.problems == []
+    assert result.unexplained == []
+    assert result.deliberate["body"] == 2
+    assert result.deliberate["user"] == 1
