@@ -318,6 +318,10 @@ class MatomeQuote(SphinxDirective):
 
             content = escape_myst_replies(self.state, content)
         self.state.nested_parse(content, offset, node)
+        if any("&#" in line or "{{" in line for line in content):
+            # A character reference or a MyST substitution may have put a control character
+            # into the parsed text: ControlCharacters looks at this document's quotes.
+            self.env.temp_data["matome_recheck_controls"] = True
         if any(_BR.search(line) for line in content):
             _replace_html_breaks(node)
         for problem in _neutralize(node):
@@ -369,6 +373,13 @@ class ControlCharacters(SphinxTransform):
     default_priority = 230  # after docutils' Substitutions (220)
 
     def apply(self, **kwargs: object) -> None:
+        translated = self.document.get("translation_progress", {}).get("translated", 0)
+        # MyST defines "wordcount-words" and "wordcount-minutes" in every document.
+        substituted = any(
+            not name.startswith("wordcount-") for name in self.document.substitution_defs
+        )
+        if not (translated or substituted or self.env.temp_data.get("matome_recheck_controls")):
+            return  # nothing after the directives could have brought one in: skip the walk
         for quote in list(self.document.findall(matome_quote)):
             found = _drop_control_chars(quote)
             if found:

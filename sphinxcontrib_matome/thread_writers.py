@@ -221,14 +221,15 @@ def _add_static_files(app: Sphinx, config: Config) -> None:
             config.html_static_path.append(str(path))
 
 
-#: Nodes styled by the thread stylesheet: threads, and the numbers, roles and initials that
-#: speakers give to quotes anywhere.
-_STYLED = (matome_thread, matome_number, matome_role, matome_initials, matome_permalink)
-
-
-def _is_more(node: nodes.Node) -> bool:
-    """A "show more" group: sphinx-design's dropdown, or the native one without it."""
-    return isinstance(node, nodes.Element) and "matome-thread__more" in node.get("classes", ())
+#: Classes of the markup the thread stylesheet styles: threads, and the numbers, roles,
+#: initials and permalinks that speakers give to quotes anywhere.
+_STYLED = (
+    "matome-thread",
+    "matome-quote__number",
+    "matome-quote__role",
+    "matome-quote__avatar--initials",
+    "matome-quote__permalink",
+)
 
 
 def _link_assets(
@@ -236,12 +237,11 @@ def _link_assets(
 ) -> None:
     """Link the thread stylesheet and script only from the pages that use them, so a page of
     plain quotes carries neither (added during this event, Sphinx links them for this page
-    alone)."""
-    if doctree is None or app.builder.format != "html":
-        return
-    if not any(True for _ in doctree.findall(lambda node: isinstance(node, _STYLED))):
+    alone). The page's HTML is already written: a text search is cheaper than a tree walk."""
+    body = context.get("body", "")
+    if app.builder.format != "html" or not any(name in body for name in _STYLED):
         return
     app.add_css_file(STYLESHEET.name)
-    if not app.builder.name.startswith("epub") and any(True for _ in doctree.findall(_is_more)):
+    if not app.builder.name.startswith("epub") and "matome-thread__more" in body:
         # Opens the "show more" group holding a linked post, and every group for printing.
         app.add_js_file(SCRIPT.name, defer="defer")

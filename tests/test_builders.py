@@ -346,3 +346,27 @@ def test_text_avatar_is_not_printed(app) -> None:
         "",
         "   bob:",
     ]
+
+
+def test_translation_cannot_bring_control_characters(tmp_path: Path) -> None:
+    """A translated body is cleaned too (the directive ran before the translation)."""
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-builders", srcdir)
+    po = srcdir / "locales" / "fr" / "LC_MESSAGES" / "index.po"
+    po.write_text(
+        po.read_text(encoding="utf-8")
+        + '\nmsgid "Mixed-case<Br>breaks<BR />count too"\nmsgstr "Casse\x1b[31m mixte"\n',
+        encoding="utf-8",
+    )
+    app = SphinxTestApp("html", srcdir=srcdir, confoverrides=FRENCH, warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = read(app.outdir / "index.html")
+    assert "Casse[31m mixte" in html and "\x1b" not in html
+    assert "control characters U+001B dropped from the quote" in app.warning.getvalue()
