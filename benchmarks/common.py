@@ -73,7 +73,7 @@ def _memory(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in bytes; zeros once it is gone."""
     rss = pss = 0
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
             for line in handle:
                 if line.startswith("Rss:"):
                     rss = int(line.split()[1]) * 1024
@@ -241,7 +241,7 @@ def machine() -> str:
     """One line describing the machine the numbers come from."""
     model = "unknown CPU"
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
@@ -249,7 +249,7 @@ def machine() -> str:
         pass
     memory = ""
     try:
-        total = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+        total = int(Path("/proc/meminfo").read_text(encoding="ascii").split()[1]) * 1024
         memory = f", {total / 2**30:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass

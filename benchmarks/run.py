@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"({name.upper()} took {result['seconds']:.0f} s)", flush=True)
     finally:
         if args.json:
-            args.json.write_text(json.dumps(results, indent=1, default=str) + "\n")
+            args.json.write_text(
+                json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8"
+            )
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     verdict = f"missed target: {', '.join(failed)}" if failed else "all targets met"
