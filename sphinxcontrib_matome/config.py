@@ -87,6 +87,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The colors ``matome_color_by_user`` picks from (any ``color`` value).",
     ),
     ConfigValue(
+        "matome_remote_images",
+        False,
+        (bool,),
+        "Show web images (``https://…``) of quote bodies. Off by default: every reader's "
+        "browser would fetch them, a tracking beacon when the quote is a third-party comment; "
+        "each becomes a link showing its alt text instead.",
+    ),
+    ConfigValue(
         "matome_anonymize",
         False,
         (bool, str),

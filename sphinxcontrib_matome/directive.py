@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: An image the reader's browser would fetch from another host.
+_REMOTE = re.compile(r"^\s*(?:https?:|//)", re.IGNORECASE)
 
 
 class _UnknownOption(str):
@@ -328,7 +330,15 @@ class MatomeQuote(SphinxDirective):
             self._warn(problem, MatomeWarning.BODY, node)
         for image in list(node.findall(nodes.image)):
             uri = image.get("uri", "")
-            if not isinstance(image, matome_avatar) and self._outside_project(uri):
+            if isinstance(image, matome_avatar):
+                continue
+            if _REMOTE.match(uri) and not self.config.matome_remote_images:
+                # No request leaves the reader's page for a commenter's image: a link instead.
+                alt = image.get("alt", "") or uri
+                link = nodes.reference(alt, alt, refuri=uri, classes=["matome-quote__image-link"])
+                inline = isinstance(image.parent, nodes.TextElement)
+                image.replace_self(link if inline else nodes.paragraph("", "", link))
+            elif self._outside_project(uri):
                 # Sphinx would copy the file (say ../../../etc/passwd) into the output.
                 self._warn(
                     f"image {uri!r} leaves the project; its alt text is shown",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -317,3 +318,41 @@ def test_default_color(app, warning) -> None:
         assert style_properties(quote)["--matome-color"] == "var(--sd-color-primary, #0071bc)"
     alice = quote_by_id(page(app, "index"), "alice-quote")
     assert style_properties(alice)["--matome-color"] == "#ff5c5c"
+
+
+@pytest.mark.parametrize("shown", [False, True])
+def test_remote_images_in_quotes_are_links_unless_allowed(tmp_path: Path, shown: bool) -> None:
+    """A commenter's web image would be fetched by every reader: a link showing its alt text,
+    unless ``matome_remote_images`` is on."""
+    from sphinx.testing.util import SphinxTestApp
+
+    (tmp_path / "conf.py").write_text(
+        f'extensions = ["myst_parser", "sphinxcontrib_matome"]\nmatome_remote_images = {shown}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.md").write_text(
+        "# Images\n\n```{matome-quote}\n:user-name: u\n\n"
+        "See ![a cat](https://example.invalid/cat.png) here.\n\n"
+        "![](HTTPS://example.invalid/dog.png)\n```\n",
+        encoding="utf-8",
+    )
+    app = SphinxTestApp("html", srcdir=tmp_path, warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    quote = BeautifulSoup(
+        (Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    ).select_one("figure.matome-quote")
+    images = [img["src"] for img in quote.select("img")]
+    links = {a.get_text(): a["href"] for a in quote.select("a.matome-quote__image-link")}
+    if shown:
+        assert images == ["https://example.invalid/cat.png", "HTTPS://example.invalid/dog.png"]
+        assert links == {}
+    else:
+        assert images == []
+        assert links == {
+            "a cat": "https://example.invalid/cat.png",
+            "HTTPS://example.invalid/dog.png": "HTTPS://example.invalid/dog.png",
+        }

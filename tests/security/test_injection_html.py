@@ -42,10 +42,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-#: Payloads whose effect is a known, reported problem, by what they do: the directive shows a
-#: Markdown image written in its own content (a migrated body has none: the migrator makes web
-#: images links, see test_remote_images_in_bodies_stay_on_the_page).
-KNOWN_REQUESTS = {"remote-image": "evil.invalid/beacon.png"}
 #: Pages of ``matome_redirects`` (they navigate away by design).
 REDIRECT_MARK = '<meta name="generator" content="sphinxcontrib-matome redirect">'
 
@@ -264,11 +260,6 @@ def findings(report: dict, baseline: dict, *, sentinels: bool = True) -> list[st
     return found
 
 
-def _known(payload_id: str, found: list[str]) -> list[str]:
-    marker = KNOWN_REQUESTS.get(payload_id)
-    return [f for f in found if not (marker and marker in f)]
-
-
 MIGRATED_IDS = [p.id for p in PAYLOADS]
 
 
@@ -292,8 +283,6 @@ def test_directive_payloads_are_inert(syntax: str, guard: Guard, baselines: dict
     report = guard.open(f"directive/{syntax}/")
     assert report["quotes"] == 2 * len(PAYLOADS)
     found = findings(report, baselines[syntax])
-    for payload_id in KNOWN_REQUESTS:
-        found = _known(payload_id, found)
     assert found == [], "\n".join(found)
 
 
