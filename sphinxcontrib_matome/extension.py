@@ -18,6 +18,7 @@ from .nodes import matome_avatar, matome_break, matome_quote
 from .plain_writers import AVATAR_VISITORS, BREAK_VISITORS
 from .recent_posts import setup_recent_posts
 from .redirects import setup_redirects
+from .search_index import setup_search_index
 from .speakers import setup_speakers
 from .thread import setup_thread
 from .warnings_ import MatomeWarning, warn
@@ -58,6 +59,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_speakers(app)
     setup_thread(app)
     setup_jsonld(app)
+    setup_search_index()
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
