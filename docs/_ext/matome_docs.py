@@ -168,7 +168,7 @@ class ConfigDirective(_Directive):
     """The configuration values, with ``confval`` targets for ``{confval}`` references."""
 
     def run(self) -> list[nodes.Node]:
-        std = self.env.domains.standard_domain
+        std = self.env.get_domain("std")
         rows = []
         for value in CONFIG_VALUES:
             node_id = f"confval-{value.name}"

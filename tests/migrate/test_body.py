@@ -314,11 +314,13 @@ def _render_myst(texts: list[str], publish_parts: Any, parser: Any) -> list[tupl
         first = len(lines) + 1
         lines += [f"{fence}{{matome-quote}}", f":n: {n}", "", text, fence, ""]
         spans.append((first, len(lines)))
+    from docutils.writers.html5_polyglot import Writer as HTML5Writer
+
     stream = io.StringIO()
     parts = publish_parts(
         "\n".join(lines),
         parser=parser(),
-        writer="html5",
+        writer=HTML5Writer(),  # an instance: docutils 0.21 takes no writer name here
         settings_overrides={
             "myst_enable_extensions": [],
             "smart_quotes": False,
