@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 
+import myst_parser
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -241,14 +242,11 @@ def test_every_bad_input_is_reported_once_at_its_line(app, warning) -> None:
         if case.subtype is not None
     ]
     hash_comment = next(case for case in CASES if case.quote_id == "hash-comment")
-    expected.append(
-        Reported(
-            hash_comment.source,
-            option_line(app, hash_comment, ":color:"),
-            HASH_COMMENT_WARNING,
-            "myst.directive_comments",
-        )
-    )
+    if int(myst_parser.__version__.split(".")[0]) >= 5:
+        where = (hash_comment.source, option_line(app, hash_comment, ":color:"))
+    else:  # myst-parser 4 names the page "….md.rst" and points at the directive
+        where = (hash_comment.source + ".rst", directive_line(app, hash_comment))
+    expected.append(Reported(*where, HASH_COMMENT_WARNING, "myst.directive_comments"))
     assert sorted(parse_warnings(warning)) == sorted(expected)
 
 
