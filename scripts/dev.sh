@@ -46,6 +46,16 @@ install_python() {
   "$VENV/bin/python" -m pip install -q -e '.[test,docs,site]'
 }
 
+OLDEST=${MATOME_OLDEST_VENV:-.venv-oldest}
+install_oldest() {
+  if [ ! -x "$OLDEST/bin/python" ]; then
+    "$PY" -m venv "$OLDEST"
+  fi
+  "$OLDEST/bin/python" -m pip install -q --upgrade pip
+  "$OLDEST/bin/python" -m pip install -q -e '.[test]' 'sphinx==7.4.*' 'myst-parser==4.0.*' \
+    'docutils==0.21.*' 'sphinx-design==0.6.*'
+}
+
 case "${1:-}" in
   example)
     install_python
@@ -59,6 +69,13 @@ case "${1:-}" in
     install_python
     shift
     "$VENV/bin/python" -X warn_default_encoding -m pytest "$@"
+    if [ "${MATOME_OLDEST:-1}" != 0 ]; then
+      # The oldest supported stack too (as tox's py311-sphinx74), on the Sphinx-facing tests;
+      # the browser and security suites do not depend on the Sphinx version and run above.
+      install_oldest
+      "$OLDEST/bin/python" -X warn_default_encoding -m pytest \
+        --ignore=tests/browser --ignore=tests/security -p no:cacheprovider "$@"
+    fi
     ;;
   docs)
     install_python
