@@ -14,7 +14,6 @@ Target: migrate/hugo ≤ 0.5 (wall). Peak memory is reported for each.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -53,6 +52,7 @@ TEMPLATES = {
 def hugo_site(site_root: Path, work: Path) -> Path:
     """A Hugo project of our templates reading ``site_root``'s content in place."""
     from sphinxcontrib_matome.migrate.site import read_site_config
+    from sphinxcontrib_matome.verify import hugo_config
 
     site = read_site_config(site_root)
     project = work / "hugo-project"
@@ -60,27 +60,12 @@ def hugo_site(site_root: Path, work: Path) -> Path:
         target = project / "layouts" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    config = {
-        "baseURL": site.base_url or "https://example.org/",
-        "defaultContentLanguage": site.language,
-        "timeZone": site.time_zone,
-        "enableEmoji": site.enable_emoji,
-        "contentDir": str(site.content_dir.resolve()),
-        "disableKinds": ["RSS", "sitemap", "robotsTXT", "404"],
-        "markup": {
-            "goldmark": {
-                "renderer": {"unsafe": True},
-                "extensions": {
-                    "typographer": {"disable": not site.typographer},
-                    "linkify": site.linkify,
-                },
-            }
-        },
-        "taxonomies": site.taxonomies,
-        "pagination": {"pagerSize": site.pager_size},
-        "params": site.params,
-    }
-    (project / "hugo.json").write_text(json.dumps(config, default=str), encoding="utf-8")
+    config = hugo_config(
+        site,
+        contentDir=str(site.content_dir.resolve()),
+        pagination={"pagerSize": site.pager_size},
+    )
+    (project / "hugo.json").write_text(config, encoding="utf-8")
     return project
 
 

@@ -195,8 +195,9 @@ _DETAILS_TEMPLATE = (
 )
 
 
-def _hugo_config(site: SiteConfig) -> str:
-    """Our own configuration with the site's rendering settings (its theme is not needed)."""
+def hugo_config(site: SiteConfig, **extra: object) -> str:
+    """Our own Hugo configuration (JSON) with the site's rendering settings (its theme is not
+    needed), plus *extra* keys."""
     config = {
         "baseURL": site.base_url or "https://example.org/",
         "defaultContentLanguage": site.language,
@@ -214,6 +215,7 @@ def _hugo_config(site: SiteConfig) -> str:
         },
         "taxonomies": site.taxonomies,
         "params": site.params,
+        **extra,
     }
     return json.dumps(config, ensure_ascii=False, default=str)
 
@@ -233,7 +235,7 @@ def hugo_quotes(
         target = root / "layouts" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, encoding="utf-8")
-    (root / "hugo.json").write_text(_hugo_config(site), encoding="utf-8")
+    (root / "hugo.json").write_text(hugo_config(site), encoding="utf-8")
     for path, relative in pages:
         target = root / "content" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
