@@ -159,6 +159,10 @@ class _Converter:
 
     # -- messages --
 
+    def error(self, node: Shortcode, code: str, message: str) -> MigrationError:
+        """An error at *node*, to raise."""
+        return MigrationError(message, path=self.path, line=node.line, col=node.col, code=code)
+
     def message(self, level: str, code: str, message: str, node: Shortcode | None) -> None:
         line = node.line if node else None
         col = node.col if node else None
@@ -221,12 +225,10 @@ class _Converter:
 
     def sc_matomeQuote(self, node: Shortcode, preceding: str) -> str:
         if node.positional:
-            raise MigrationError(
+            raise self.error(
+                node,
+                "positional-params",
                 "matomeQuote takes named parameters (body=, userName=, createdAt=, color=)",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="positional-params",
             )
         params = self.named(node)
         # Control characters would stop TeX, and the directive would drop them with a warning
@@ -346,13 +348,7 @@ class _Converter:
     def _ref(self, node: Shortcode, preceding: str, relative: bool) -> str:
         target = self.param(node, "path", 0)
         if target is None or not str(target).strip():
-            raise MigrationError(
-                f"{node.name} without a target",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="bad-ref",
-            )
+            raise self.error(node, "bad-ref", f"{node.name} without a target")
         # Inside "[text](" the output is a link destination; elsewhere Hugo prints a URL.
         bare = not preceding.rstrip().endswith("](")
         self.result.refs.append(RefRequest(str(target), bare, relative, node.line, node.col))
@@ -411,12 +407,8 @@ class _Converter:
         here = posixpath.dirname(self.result.docname)
         inside = posixpath.normpath(posixpath.join(here, src.split("?")[0].split("#")[0]))
         if scheme or inside == ".." or inside.startswith("../") or "\x00" in src:
-            raise MigrationError(
-                f"{node.name} src {src[:80]!r} leaves the site",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="path-traversal",
+            raise self.error(
+                node, "path-traversal", f"{node.name} src {src[:80]!r} leaves the site"
             )
 
     def _link_card(self, node: Shortcode, preceding: str, title: str, url: str, why: str) -> str:
@@ -431,13 +423,7 @@ class _Converter:
         value = self.param(node, name, 0)
         text = "" if value is None else str(value)
         if not re.fullmatch(r"[\w.-]+", text):
-            raise MigrationError(
-                f"{node.name}: invalid or missing {name} {text!r}",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="bad-param",
-            )
+            raise self.error(node, "bad-param", f"{node.name}: invalid or missing {name} {text!r}")
         return text
 
     def sc_youtube(self, node: Shortcode, preceding: str) -> str:
@@ -469,13 +455,7 @@ class _Converter:
             or not re.fullmatch(r"\w+", str(user))
             or not re.fullmatch(r"\d+", str(status))
         ):
-            raise MigrationError(
-                f"{node.name}: needs user= and a numeric id=",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="bad-param",
-            )
+            raise self.error(node, "bad-param", f"{node.name}: needs user= and a numeric id=")
         return self._link_card(
             node,
             preceding,
@@ -501,13 +481,7 @@ class _Converter:
         user = self._id(node, "user") if not node.positional else str(node.params[0])
         gist = str(self.param(node, "id", 1) or "")
         if not re.fullmatch(r"[\w-]+", user) or not re.fullmatch(r"[0-9a-f]+", gist):
-            raise MigrationError(
-                "gist: needs a user and a hexadecimal gist id",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="bad-param",
-            )
+            raise self.error(node, "bad-param", "gist: needs a user and a hexadecimal gist id")
         return self._link_card(
             node,
             preceding,
@@ -544,13 +518,7 @@ class _Converter:
         for part in key.split("."):
             value = value.get(part) if isinstance(value, dict) else None
         if value is None or isinstance(value, dict | list):
-            raise MigrationError(
-                f"param {key!r} is not set in the site's params",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="bad-param",
-            )
+            raise self.error(node, "bad-param", f"param {key!r} is not set in the site's params")
         return escape_markdown(str(value))
 
     def sc_comment(self, node: Shortcode, preceding: str) -> str:
@@ -562,9 +530,7 @@ class _Converter:
     def sc_qr(self, node: Shortcode, preceding: str) -> str:
         text = str(self.param(node, "text", None) or self.raw_inner(node).strip())
         if not text:
-            raise MigrationError(
-                "qr without text", path=self.path, line=node.line, col=node.col, code="bad-param"
-            )
+            raise self.error(node, "bad-param", "qr without text")
         self.message(
             "warning",
             "qr-as-text",
@@ -577,13 +543,11 @@ class _Converter:
 
     def unknown(self, node: Shortcode) -> str:
         if not self.keep_unknown:
-            raise MigrationError(
+            raise self.error(
+                node,
+                "unknown-shortcode",
                 f"unknown shortcode {node.name!r} (no conversion; --keep-unknown keeps it as a "
                 "visible placeholder)",
-                path=self.path,
-                line=node.line,
-                col=node.col,
-                code="unknown-shortcode",
             )
         self.message(
             "warning",
