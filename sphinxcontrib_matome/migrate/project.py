@@ -22,7 +22,7 @@ from .errors import MigrationError
 from .messages import Message
 from .output import MANIFEST, Plan, WriteResult, apply
 from .site import SiteConfig, find_site_root, read_site_config, site_files
-from .urls import docname_for_url, path_problem, sanitize_term
+from .urls import docname_for_url, path_problem, sanitize_term, url_for_docname
 
 REPORT_VERSION = 1
 #: Pages Sphinx must not read as documents.
@@ -173,6 +173,17 @@ def _destination(docname: str) -> str:
 def _docname_safe(term: str) -> str:
     """A term URL usable as a Sphinx document name (``c#`` → ``c-sharp``)."""
     return term.replace("#", "-sharp").replace("?", "").replace("%", "-percent")
+
+
+def _term_docname(taxonomy: str, key: str) -> str:
+    """A term page's document: ``tags/go.md``, which dirhtml serves at ``/tags/go/`` as it
+    would ``tags/go/index.md``, without a folder per term (creating thousands of them was a
+    third of the time a whole archive took to write). A term ending in ``index`` keeps its
+    folder: ``tags/x/index.md`` would be served at ``/tags/x/``."""
+    safe = _docname_safe(key)
+    return (
+        f"{taxonomy}/{safe}/index" if safe.rpartition("/")[2] == "index" else f"{taxonomy}/{safe}"
+    )
 
 
 class _SiteBuilder:
@@ -457,11 +468,11 @@ class _SiteBuilder:
                         members.append(post)
             lines = []
             for key in sorted(terms):
-                docname = f"{taxonomy}/{_docname_safe(key)}/index"
-                if docname != f"{taxonomy}/{key}/index":
+                docname = _term_docname(taxonomy, key)
+                if _docname_safe(key) != key:
                     # Sphinx cannot link a document whose name holds "#" or "?"; Hugo's URL
                     # keeps answering through a redirect.
-                    self.redirects[f"/{taxonomy}/{key}/"] = f"/{docname.removesuffix('index')}"
+                    self.redirects[f"/{taxonomy}/{key}/"] = url_for_docname(docname)
                 if f"/{taxonomy}/{key}/" in self.by_url:
                     self.error(
                         "url-collision",

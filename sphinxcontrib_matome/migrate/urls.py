@@ -114,3 +114,9 @@ def docname_for_url(url: str) -> str:
     """The Sphinx docname that the dirhtml builder serves at ``url``."""
     stripped = url.strip("/")
     return f"{stripped}/index" if stripped else "index"
+
+
+def url_for_docname(docname: str) -> str:
+    """The URL at which the dirhtml builder serves ``docname`` (``a/index`` and ``a``: ``/a/``)."""
+    path = docname.removesuffix("index").strip("/")
+    return f"/{path}/" if path else "/"

@@ -63,9 +63,12 @@ def test_migrate_example_layout(example: Path, tmp_path: Path) -> None:
     assert (example / POST).is_file()
     assert (example / "posts/2025_03/2025_03_10_rust_coffee/cup.png").is_file()
     assert not (example / "posts/2025_03/2025_03_12_unfinished").exists()  # a draft
-    assert (example / "tags/ui/ux/index.md").is_file()  # Hugo keeps "/" in terms
-    assert (example / "tags/c++/index.md").is_file()
-    assert (example / "months/2025/02/index.md").is_file()
+    # A term page is a file, not a folder: dirhtml serves tags/c++.md at /tags/c++/.
+    assert (example / "tags/ui/ux.md").is_file()  # Hugo keeps "/" in terms
+    assert (example / "tags/c++.md").is_file()
+    assert (example / "tags/c-sharp.md").is_file()  # "#" cannot be in a document name
+    assert (example / "tags/index/index.md").is_file()  # tags/index.md lists the terms
+    assert (example / "months/2025/02.md").is_file()
     assert (example / "_static/thumbnails/blue1.png").is_file()
     assert (example / "_extra/robots.txt").is_file()
     conf = (example / "conf.py").read_text(encoding="utf-8")

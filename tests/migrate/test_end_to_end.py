@@ -46,6 +46,12 @@ def test_dirhtml_urls_and_redirects(migrated: Path, tmp_path: Path) -> None:
     redirect = (out / "old/rust-coffee/index.html").read_text("utf-8")
     assert 'url=../../posts/2025_03/2025_03_10_rust_coffee/"' in redirect
     assert (out / "tags/ui/ux/index.html").is_file()
+    assert "コーヒー" in (out / "tags/index.html").read_text("utf-8")  # the list of terms
+    assert "IoTコーヒーメーカー" in (out / "tags/index/index.html").read_text(
+        "utf-8"
+    )  # a term "Index"
+    # Hugo's /tags/c#/ answers through a redirect to the page Sphinx can name.
+    assert 'url=../c-sharp/"' in (out / "tags/c#/index.html").read_text("utf-8")
     assert (out / "robots.txt").is_file()  # static/ is served at the site root
 
 
