@@ -22,7 +22,7 @@ from .errors import MigrationError
 from .messages import Message
 from .output import MANIFEST, Plan, WriteResult, apply
 from .site import SiteConfig, find_site_root, read_site_config, site_files
-from .urls import docname_for_url, path_problem, sanitize_term, url_for_docname
+from .urls import NAME_MAX, docname_for_url, path_problem, sanitize_term, url_for_docname
 
 REPORT_VERSION = 1
 #: Pages Sphinx must not read as documents.
@@ -179,11 +179,13 @@ def _term_docname(taxonomy: str, key: str) -> str:
     """A term page's document: ``tags/go.md``, which dirhtml serves at ``/tags/go/`` as it
     would ``tags/go/index.md``, without a folder per term (creating thousands of them was a
     third of the time a whole archive took to write). A term ending in ``index`` keeps its
-    folder: ``tags/x/index.md`` would be served at ``/tags/x/``."""
+    folder (``tags/x/index.md`` would be served at ``/tags/x/``), and so does one whose file
+    name would be too long with ``.md`` added."""
     safe = _docname_safe(key)
-    return (
-        f"{taxonomy}/{safe}/index" if safe.rpartition("/")[2] == "index" else f"{taxonomy}/{safe}"
-    )
+    last = safe.rpartition("/")[2]
+    if last == "index" or len(f"{last}.md".encode("utf-8", "surrogatepass")) > NAME_MAX:
+        return f"{taxonomy}/{safe}/index"
+    return f"{taxonomy}/{safe}"
 
 
 class _SiteBuilder:
@@ -432,7 +434,8 @@ class _SiteBuilder:
             spelling: dict[str, str] = {}
             for post in posts:
                 for term in post.taxonomies.get(taxonomy, []):
-                    key = sanitize_term(term)
+                    # Empty parts dropped, as in the cleaned URL: "a//b/" is /tags/a/b/.
+                    key = "/".join(part for part in sanitize_term(term).split("/") if part)
                     if not key:
                         self.report.messages.append(
                             Message(
@@ -469,6 +472,10 @@ class _SiteBuilder:
             lines = []
             for key in sorted(terms):
                 docname = _term_docname(taxonomy, key)
+                problem = path_problem(docname)
+                if problem:  # "#" → "-sharp" made a part too long
+                    self.error("bad-term", f"{taxonomy} term {key[:80]!r}: its page {problem}")
+                    continue
                 if _docname_safe(key) != key:
                     # Sphinx cannot link a document whose name holds "#" or "?"; Hugo's URL
                     # keeps answering through a redirect.

@@ -310,4 +310,39 @@ def test_output_path_limits_are_checked_before_writing(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
     status, err = run("migrate", site, tmp_path / "out", "--keep-going")
     assert status == 1
-    assert (tmp_path / "out" / "tags" / "ok" / "index.md").is_file()
+    assert (tmp_path / "out" / "tags" / "ok.md").is_file()
+
+
+def test_term_names_at_the_file_name_limit(tmp_path: Path) -> None:
+    """A term page is ``tags/<term>.md`` unless ``.md`` would push the name past 255 bytes;
+    a term that "#" → "-sharp" lengthens past the limit is refused alone."""
+    longest = "長" * 85  # 255 bytes: a folder can hold it, "<term>.md" cannot
+    sharps = "#" * 60  # 60 bytes in Hugo's URL, 360 as "-sharp" in a document name
+    site = write_site(
+        tmp_path / "site",
+        {"posts/a/index.md": post(f"tags = ['{longest}', '{sharps}', 'ok']\n")},
+    )
+    status, err = run("migrate", site, tmp_path / "out", "--keep-going")
+    assert status == 1
+    assert "[bad-term]" in err and "its page has a part longer than 255 bytes" in err
+    assert err.count("[bad-term]") == 1
+    assert (tmp_path / "out" / "tags" / longest / "index.md").is_file()
+    assert (tmp_path / "out" / "tags" / "ok.md").is_file()
+
+
+def test_terms_of_slashes_and_nothing(tmp_path: Path) -> None:
+    """Empty URL parts are dropped ("a//b/" is /tags/a/b/), so a term page never becomes a
+    hidden ".md" file or a second tags index; a term of nothing but "/" is left out."""
+    site = write_site(
+        tmp_path / "site",
+        {"posts/a/index.md": post("tags = ['a//b/', 'c/', 'c', '/', '・']\n")},
+    )
+    status, err = run("migrate", site, tmp_path / "out")
+    assert status == 0, err
+    assert err.count("[empty-term]") == 2
+    tags = tmp_path / "out" / "tags"  # "c/" and "c" share /tags/c/, as in Hugo
+    assert sorted(p.relative_to(tags).as_posix() for p in tags.rglob("*.md")) == [
+        "a/b.md",
+        "c.md",
+        "index.md",
+    ]
