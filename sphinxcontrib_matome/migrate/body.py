@@ -145,14 +145,20 @@ _STOP_COMMON = (
 _STOP = re.compile(_STOP_COMMON + r"|[ (](?=https?:|ftp:|www\.)")
 # With an "@" in the body, linkify may also find an e-mail address after a space or "(".
 _STOP_AT = re.compile(_STOP_COMMON + r"|[ (](?=https?:|ftp:|www\.|[A-Za-z0-9][^ @]*@)")
-# A body without any of these is the same text in MyST (the fast path).
-_SPECIAL = re.compile(
+# A body without any of these, and not starting like a block (below), is the same text in
+# MyST (the fast path). The lookahead names every character a match can start with, so the
+# regex engine skips the rest of the text (mostly Japanese) without trying each alternative.
+_SPECIAL_ALTERNATIVES = (
     r"[`\[\]*_~'\"\\\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029]|<(?!br>)|>>|--|\.\.\."
-    r"|:[A-Za-z0-9_+\-]*:|https?:|ftp:|www\.|@"
-    r"|^\s*&|&[#A-Za-z0-9]+;\s*$"
+    r"|:[A-Za-z0-9_+\-]*:|https?:|ftp:|www\.|@|&[#A-Za-z0-9]+;\s*$"
 )
-# MyST's target rule "(name)=" strips Unicode white space, hence \s rather than [ \t].
-_BLOCKISH_START = re.compile(r"\s*(?:[>#%+=|:(\-*_~`<{]|[0-9]{1,9}[.)]|\[)")
+_SPECIAL = re.compile(
+    r"(?=[`\[\]*_~'\"\\\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029<>\-.:hfw@&])"
+    f"(?:{_SPECIAL_ALTERNATIVES})"
+)
+# MyST's target rule "(name)=" strips Unicode white space, hence \s rather than [ \t]; a
+# leading "&" may be the character reference of a block construct.
+_BLOCKISH_START = re.compile(r"\s*(?:[>#%+=|:(\-*_~`<{&]|[0-9]{1,9}[.)]|\[)")
 
 # goldmark's linkify: scheme URL, www. URL, e-mail.  The URL body is ASCII only (a host of
 # up to 256 characters, a lowercase top-level domain, an optional port and path); the match

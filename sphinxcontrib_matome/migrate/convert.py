@@ -34,7 +34,10 @@ REF_PATTERN = re.compile("\x00ref:(\\d+)\x00")
 
 #: Characters a title must have escaped to render literally as a Markdown heading.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$%:])")
-_FENCE_RUN = re.compile(r"^(`{3,})", re.MULTILINE)
+#: A backtick run that could close a fence: at a line start, indented up to three spaces.
+#: Matched after a newline rather than with ``^`` and MULTILINE, which the regex engine tries
+#: at every position of a long ``details`` body.
+_FENCE_RUN = re.compile(r"\n {0,3}(`{3,})")
 _LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -119,7 +122,7 @@ def fence_for(content: str) -> str:
     """A backtick fence longer than any fence inside ``content``."""
     if "```" not in content:
         return "```"  # most quote bodies: no regular-expression scan
-    longest = max((len(m.group(1)) for m in _FENCE_RUN.finditer(content)), default=2)
+    longest = max(map(len, _FENCE_RUN.findall("\n" + content)), default=2)
     return "`" * max(3, longest + 1)
 
 
@@ -233,16 +236,15 @@ class _Converter:
         params = self.named(node)
         # Control characters would stop TeX, and the directive would drop them with a warning
         # that fails a -W build: they are dropped here, with a note.
-        dropped: list[str] = []
-        body, user, created, color = (
-            self._without_controls(params.pop(key, ""), dropped)
-            for key in ("body", "userName", "createdAt", "color")
-        )
-        if dropped:
+        values = [str(params.pop(key, "")) for key in ("body", "userName", "createdAt", "color")]
+        if fields.CONTROL_CHARS.search("".join(values)):  # one scan for the common clean quote
+            dropped: list[str] = []
+            values = [self._without_controls(value, dropped) for value in values]
             described = fields.describe_control_chars(dropped)
             self.message(
                 "info", "control-char-dropped", f"control characters {described} dropped", node
             )
+        body, user, created, color = values
         for extra in params:
             self.message(
                 "warning",
@@ -251,7 +253,6 @@ class _Converter:
                 node,
             )
         lines = []
-        user = str(user)
         if not user.strip():
             self.message(
                 "warning",
@@ -261,14 +262,12 @@ class _Converter:
             )
         else:
             lines.append(f":user-name: {yaml_string(user)}")
-        created = str(created)
         if created.strip():
             try:
                 fields.parse_timestamp(created)
             except ValueError as error:
                 self.message("warning", "bad-date", str(error), node)
             lines.append(f":created-at: {yaml_string(created)}")
-        color = str(color)
         try:
             parsed = fields.parse_color(color)
         except ValueError as error:
@@ -277,7 +276,7 @@ class _Converter:
         if parsed is not None:
             lines.append(f":color: {yaml_string(parsed.semantic or parsed.hex)}")
         converted = body_to_myst(
-            str(body),
+            body,
             emoji=self.site.enable_emoji,
             typographer=self.site.typographer,
             base_url=self.site.base_url,
@@ -297,8 +296,8 @@ class _Converter:
         return self.block("\n".join(parts), preceding)
 
     @staticmethod
-    def _without_controls(value: object, dropped: list[str]) -> str:
-        cleaned, found = fields.drop_control_chars(str(value))
+    def _without_controls(value: str, dropped: list[str]) -> str:
+        cleaned, found = fields.drop_control_chars(value)
         dropped.extend(found)
         return cleaned
 
