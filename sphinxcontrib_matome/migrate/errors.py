@@ -113,6 +113,15 @@ class LineIndex:
         return self._starts[line - self._first_line]
 
 
+def line_start(text: str, line: int) -> int:
+    """Offset of the first character of *line* (1-based) of *text*; for a line near the top,
+    such as the end of a front matter, without indexing the whole page."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
 def position(text: str, offset: int, *, first_line: int = 1, first_col: int = 1) -> tuple[int, int]:
     """One-off (line, col) of ``text[offset]``; build a :class:`LineIndex` for many queries."""
     line = first_line + text.count("\n", 0, offset)

@@ -47,7 +47,7 @@ from typing import Literal
 
 import yaml
 
-from .errors import LineIndex, MigrationError, position
+from .errors import MigrationError, line_start, position
 
 __all__ = [
     "MAX_ALIAS_COPIES",
@@ -159,7 +159,7 @@ def split_front_matter(text: str, *, path: str | None = None) -> FrontMatter:
         # own: nesting of a few hundred levels exhausts the stack before MAX_DEPTH is checked.
         raise _too_deep(path, first_line, first_col) from None
     body_line, body_col = position(source, body_start)
-    body_offset = LineIndex(text).line_start(body_line) + body_col - 1
+    body_offset = line_start(text, body_line) + body_col - 1
     if body_line == 1 and source.startswith("\ufeff"):
         body_col -= 1
     return FrontMatter(

@@ -103,6 +103,19 @@ def _check_out_dir(site: SiteConfig, out: Path) -> None:
         )
 
 
+_worker_setup: tuple[SiteConfig, ConvertOptions] | None = None
+
+
+def _start_worker(site: SiteConfig, options: ConvertOptions) -> None:
+    global _worker_setup
+    _worker_setup = (site, options)
+
+
+def _convert_in_worker(path: Path) -> PageResult:
+    assert _worker_setup is not None, "_start_worker runs first in every worker"
+    return convert_page(path, *_worker_setup)
+
+
 def _convert_all(files: list[Path], site: SiteConfig, options: MigrateOptions) -> list[PageResult]:
     convert_options = ConvertOptions(
         include_drafts=options.include_drafts,
@@ -114,11 +127,16 @@ def _convert_all(files: list[Path], site: SiteConfig, options: MigrateOptions) -
     results: list[PageResult] = []
     total = len(files)
     if options.jobs > 1 and total > 1:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            chunk = max(1, min(64, total // (options.jobs * 8) or 1))
-            iterator: Iterable[PageResult] = pool.map(
-                convert_page, files, [site] * total, [convert_options] * total, chunksize=chunk
-            )
+        # The site and options go to each worker once, not with every file.
+        with ProcessPoolExecutor(
+            max_workers=options.jobs,
+            initializer=_start_worker,
+            initargs=(site, convert_options),
+        ) as pool:
+            # Small chunks: the last one decides when the pool is done, and a page takes a
+            # few milliseconds, so sixteen keep both the tail and the messaging short.
+            chunk = max(1, min(16, total // (options.jobs * 8) or 1))
+            iterator: Iterable[PageResult] = pool.map(_convert_in_worker, files, chunksize=chunk)
             for done, result in enumerate(iterator, 1):
                 results.append(result)
                 if options.progress:
