@@ -24,7 +24,6 @@ from .nodes import (
     matome_break,
     matome_header,
     matome_quote,
-    matome_separator,
     matome_time,
     matome_user,
 )
@@ -120,6 +119,7 @@ class MatomeQuote(SphinxDirective):
             node["align_given"] = given or ("speaker" if speaker.align else "")
         if options.get("reply-to", "").strip():
             node["reply_to"] = options["reply-to"].strip()
+            self.env.temp_data["matome_thread_markup"] = True  # for thread.ReplyLinks
 
         # Names and times are data, not prose: no curly quotes or dashes from smartquotes.
         header = matome_header(support_smartquotes=False)
@@ -133,9 +133,9 @@ class MatomeQuote(SphinxDirective):
             )
         header += matome_user(user, user)
         if speaker.role:
-            header += matome_separator(" [", " [")
+            header += nodes.Text(" [")
             header += matome_role(speaker.role, speaker.role)
-            header += matome_separator("]", "]")
+            header += nodes.Text("]")
         url_names_user = raw_user.casefold() in options.get("url", "").casefold()
         if speaker.anonymous and len(raw_user) >= 3 and url_names_user:
             message = "url names the user; left out under matome_anonymize"
@@ -145,16 +145,14 @@ class MatomeQuote(SphinxDirective):
         raw_time = options.get("created-at", "").strip()
         if raw_time:
             time_node = self._time(raw_time, node)
-            header += matome_separator(" (", " (")
             url = self._url(options.get("url", ""), node)
             if url:
                 node["url"] = url
                 header += nodes.reference("", "", time_node, refuri=url, internal=False)
             else:
                 header += time_node
-            header += matome_separator("):", "):")
         else:
-            header += matome_separator(":", ":")
+            header += nodes.Text(":")
             url = self._url(options.get("url", ""), node)
             if url:
                 node["url"] = url
@@ -230,12 +228,20 @@ class MatomeQuote(SphinxDirective):
             stamp = fields.parse_timestamp(raw)
         except ValueError as error:
             self._warn(str(error), MatomeWarning.DATE, node)
-            node["time_text"] = raw
-            return matome_time(raw, raw)
-        text = stamp.display(self.config.matome_date_format, self.config.matome_date_only_format)
+            text, iso = raw, ""
+        else:
+            config = self.config
+            text = stamp.display(config.matome_date_format, config.matome_date_only_format)
+            iso = stamp.iso
+            node["datetime"] = iso
         node["time_text"] = text
-        node["datetime"] = stamp.iso
-        return matome_time(text, text, datetime=stamp.iso)
+        # The text child carries the punctuation plain builders show ("name (time):"): one
+        # node instead of three, in a tree that every transform and writer walks.
+        shown = f" ({text}):"
+        time = matome_time(shown, shown, time_text=text)
+        if iso:
+            time["datetime"] = iso
+        return time
 
     def _color(self, raw: str, node: matome_quote) -> str:
         value = raw or self.config.matome_default_color
@@ -363,9 +369,12 @@ class MatomeQuote(SphinxDirective):
 class TranslatedBreaks(SphinxTransform):
     """Convert ``<br>`` in bodies that translation replaced after the directive ran."""
 
-    default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
+    # After Locale (20) and the totaliser (25) that counts what it translated.
+    default_priority = 26
 
     def apply(self, **kwargs: object) -> None:
+        if not self.document.get("translation_progress", {}).get("translated", 0):
+            return  # the directive has seen the final text: skip the walk
         for quote in self.document.findall(matome_quote):
             _replace_html_breaks(quote)
             for problem in _neutralize(quote):

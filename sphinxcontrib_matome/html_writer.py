@@ -28,7 +28,6 @@ from .nodes import (
     matome_break,
     matome_header,
     matome_quote,
-    matome_separator,
     matome_time,
     matome_user,
 )
@@ -74,6 +73,21 @@ def depart_quote(self: HTML5Translator, node: matome_quote) -> None:
 
 def visit_header(self: HTML5Translator, node: matome_header) -> None:
     self.body.append('<figcaption class="matome-quote__meta">')
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            # Punctuation for plain builders ("name:"). Here layout comes from CSS; a plain
+            # space keeps the parts apart where CSS is absent (feed readers, reader modes).
+            self.body.append(" ")
+        elif isinstance(child, matome_time) or (
+            child.children and isinstance(child[0], matome_time)
+        ):
+            self.body.append(" ")  # the time, maybe linked
+            child.walkabout(self)
+            self.body.append(" ")
+        else:
+            child.walkabout(self)
+    depart_header(self, node)
+    raise nodes.SkipNode
 
 
 def depart_header(self: HTML5Translator, node: matome_header) -> None:
@@ -96,18 +110,9 @@ def depart_user(self: HTML5Translator, node: matome_user) -> None:
 def visit_time(self: HTML5Translator, node: matome_time) -> None:
     stamp = node.get("datetime")
     attributes = f' datetime="{self.attval(stamp)}"' if stamp else ""
-    self.body.append(f'<time class="matome-quote__time"{attributes}>')
-
-
-def depart_time(self: HTML5Translator, node: matome_time) -> None:
-    self.body.append("</time>")
-
-
-def visit_separator(self: HTML5Translator, node: matome_separator) -> None:
-    # Layout comes from CSS; a plain space keeps name and time apart where CSS is absent
-    # (feed readers, reader modes).
-    self.body.append(" ")
-    raise nodes.SkipNode
+    text = self.encode(node.get("time_text", ""))
+    self.body.append(f'<time class="matome-quote__time"{attributes}>{text}</time>')
+    raise nodes.SkipNode  # the text child is the plain builders' "(time):"
 
 
 def visit_avatar(self: HTML5Translator, node: matome_avatar) -> None:
@@ -125,10 +130,9 @@ def visit_break(self: HTML5Translator, node: matome_break) -> None:
 
 HTML_VISITORS = {
     matome_quote: (visit_quote, depart_quote),
-    matome_header: (visit_header, depart_header),
+    matome_header: (visit_header, None),
     matome_user: (visit_user, depart_user),
-    matome_time: (visit_time, depart_time),
-    matome_separator: (visit_separator, None),
+    matome_time: (visit_time, None),
     matome_break: (visit_break, None),
     matome_avatar: (visit_avatar, depart_avatar),
 }

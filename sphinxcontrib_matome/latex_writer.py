@@ -36,7 +36,6 @@ from .nodes import (
     matome_break,
     matome_header,
     matome_quote,
-    matome_separator,
     matome_time,
     matome_user,
 )
@@ -153,7 +152,7 @@ def header_arguments(self: LaTeXTranslator, quote: matome_quote) -> tuple[str, s
             avatar = _avatar_option(self, child)
         elif isinstance(child, matome_user):
             name = _render(self, child.children)
-        elif isinstance(child, (matome_separator, matome_permalink)):
+        elif isinstance(child, (nodes.Text, matome_permalink)):  # punctuation for plain text
             continue
         elif isinstance(child, matome_number):  # a thread's post number, before the name
             number = r"\matomenumber{" + _render(self, child.children) + "}"
@@ -194,6 +193,12 @@ def visit_passthrough(self: LaTeXTranslator, node: nodes.Node) -> None:
     pass
 
 
+def visit_time(self: LaTeXTranslator, node: matome_time) -> None:
+    # The bubble sets the time apart; the text child is the plain builders' "(time):".
+    self.body.append(self.encode(node.get("time_text", "")))
+    raise nodes.SkipNode
+
+
 def visit_break(self: LaTeXTranslator, node: matome_break) -> None:
     # \leavevmode: a body may start with <br>, where a bare \newline has "no line to end".
     self.body.append(r"\leavevmode\newline{}")
@@ -204,8 +209,7 @@ LATEX_VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
     matome_quote: (visit_quote, depart_quote),
     matome_header: (skip, None),
     matome_user: (visit_passthrough, visit_passthrough),
-    matome_time: (visit_passthrough, visit_passthrough),
-    matome_separator: (skip, None),
+    matome_time: (visit_time, None),
     matome_break: (visit_break, None),
 }
 

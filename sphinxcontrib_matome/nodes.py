@@ -10,9 +10,9 @@ A quote is::
       matome_header (paragraph)           "[avatar] name (time):" for plain builders
         matome_avatar?                    an image, so Sphinx copies the file
         matome_user (inline)
-        matome_separator (inline) " ("
-        reference? > matome_time (inline) linked to ``url`` when given
-        matome_separator (inline) "):"
+        reference? > matome_time (inline) " (time):" for plain builders; HTML and LaTeX write
+                                          ``time_text`` (linked to ``url`` when given)
+        Text ":"?                         without a time; punctuation for plain builders
       …body…                              paragraphs, lists, code, matome_break, …
 """
 
@@ -34,11 +34,8 @@ class matome_user(nodes.inline):
 
 
 class matome_time(nodes.inline):
-    """The human-readable time; ``datetime`` holds the machine-readable value, if any."""
-
-
-class matome_separator(nodes.inline):
-    """Punctuation between name and time for plain builders; HTML and LaTeX lay out instead."""
+    """The time: ``time_text`` as shown, ``datetime`` the machine-readable value (if any), and
+    as text the punctuation around it for plain builders."""
 
 
 class matome_avatar(nodes.image):

@@ -33,7 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import anonymize, thread_data
 from .directive import _LenientOptionSpec, _text, _UnknownOption
-from .nodes import header_parts, matome_quote, matome_separator
+from .nodes import header_parts, matome_quote
 from .thread_nodes import (
     matome_number,
     matome_permalink,
@@ -205,6 +205,7 @@ class MatomeThread(SphinxDirective):
         temp = self.env.temp_data
         outer = temp.get("matome_thread")
         temp["matome_thread"] = True
+        temp["matome_thread_markup"] = True  # for ReplyLinks
         try:
             self.state.nested_parse(self.content, self.content_offset, holder)
             if source:
@@ -358,7 +359,7 @@ class MatomeThread(SphinxDirective):
         if header is None:
             return
         number = str(post.number)
-        header.insert(0, matome_separator(". ", ". "))
+        header.insert(0, nodes.Text(". "))
         header.insert(0, matome_number(number, number, refid=post.anchor))
         header += matome_permalink(refid=post.anchor)
 
@@ -442,9 +443,11 @@ def _in_code(node: nodes.Node) -> bool:
 class ReplyLinks(SphinxTransform):
     """``>>N`` in a thread's bodies becomes a link to post N of that thread."""
 
-    default_priority = 22  # after Locale (20) and TranslatedBreaks (21)
+    default_priority = 27  # after Locale (20) and TranslatedBreaks (26)
 
     def apply(self, **kwargs: Any) -> None:
+        if not self.env.temp_data.get("matome_thread_markup"):
+            return  # no thread and no reply-to in this document: skip the walks
         for thread in self.document.findall(matome_thread):
             anchors = {
                 item["number"]: item.children[-1]["ids"][0]
@@ -506,7 +509,8 @@ class NativeMoreGroups(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        # With sphinx-design loaded its transform (199) has already replaced these containers.
+        if "sphinx_design" in self.config.extensions:
+            return  # its transform (199) has already replaced these containers
         for container in list(self.document.findall(nodes.container)):
             if MORE_CLASS not in container.get("container_classes", ()):
                 continue

@@ -11,7 +11,7 @@ of their own (man, texinfo, xml, …) still write something readable. A thread i
         rubric
         matome_thread_list > matome_thread_item > matome_quote …
 
-A quote's header may also hold (besides :mod:`.nodes`' avatar, user, separators and time):
+A quote's header may also hold (besides :mod:`.nodes`' avatar, user, punctuation and time):
 ``matome_number`` (first), ``matome_initials`` (a generated avatar), ``matome_role`` (after
 the name) and ``matome_permalink`` (last).
 """
