@@ -139,7 +139,8 @@ def run(args, work: Path, say) -> dict:
 
     project = Project(corpus, folders[-months:], work, log)
     migrated = project.migrate()
-    posts = sum(1 for _ in project.source.glob("posts/*/*/index.md"))
+    # posts/2025_02/<post>/index.md; posts/page/2/index.md is a page of the section list.
+    posts = sum(1 for p in project.source.glob("posts/*/*/index.md") if p.parts[-3] != "page")
     quotes = sum(
         text.count("{matome-quote}")
         for text in (p.read_text(encoding="utf-8") for p in project.source.rglob("*.md"))
