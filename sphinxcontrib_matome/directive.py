@@ -373,7 +373,7 @@ class TranslatedBreaks(SphinxTransform):
     default_priority = 26
 
     def apply(self, **kwargs: object) -> None:
-        if not self.document.get("translation_progress", {}).get("translated", 0):
+        if not _translated(self.document):
             return  # the directive has seen the final text: skip the walk
         for quote in self.document.findall(matome_quote):
             _replace_html_breaks(quote)
@@ -392,7 +392,7 @@ class ControlCharacters(SphinxTransform):
     default_priority = 230  # after docutils' Substitutions (220)
 
     def apply(self, **kwargs: object) -> None:
-        translated = self.document.get("translation_progress", {}).get("translated", 0)
+        translated = _translated(self.document)
         # MyST defines "wordcount-words" and "wordcount-minutes" in every document.
         substituted = any(
             not name.startswith("wordcount-") for name in self.document.substitution_defs
@@ -403,6 +403,12 @@ class ControlCharacters(SphinxTransform):
             found = _drop_control_chars(quote)
             if found:
                 warn(logger, _control_message(found, "the quote"), MatomeWarning.CONTROL, quote)
+
+
+def _translated(document: nodes.document) -> bool:
+    """Whether Locale translated any of *document* (known from priority 25 on, once Sphinx's
+    TranslationProgressTotaliser has counted)."""
+    return bool(document.get("translation_progress", {}).get("translated", 0))
 
 
 def _control_message(found: list[str], where: str) -> str:
