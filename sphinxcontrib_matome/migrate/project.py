@@ -492,7 +492,11 @@ class _SiteBuilder:
                 docname = _term_docname(taxonomy, key)
                 problem = path_problem(docname)
                 if problem:  # "#" → "-sharp" made a part too long
-                    self.error("bad-term", f"{taxonomy} term {key[:80]!r}: its page {problem}")
+                    self.error(
+                        "bad-term",
+                        f"{taxonomy} term {key[:80]!r}: its page {problem}",
+                        str(self.site.content_dir / terms[key][0].source),
+                    )
                     continue
                 if _docname_safe(key) != key:
                     # Sphinx cannot link a document whose name holds "#" or "?"; Hugo's URL

@@ -326,6 +326,7 @@ def test_term_names_at_the_file_name_limit(tmp_path: Path) -> None:
     assert status == 1
     assert "[bad-term]" in err and "its page has a part longer than 255 bytes" in err
     assert err.count("[bad-term]") == 1
+    assert "posts/a/index.md: error: tags term" in err  # located at the post that uses it
     assert (tmp_path / "out" / "tags" / longest / "index.md").is_file()
     assert (tmp_path / "out" / "tags" / "ok.md").is_file()
 
