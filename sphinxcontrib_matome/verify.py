@@ -33,6 +33,7 @@ from .migrate.body import body_to_myst
 from .migrate.errors import MigrationError
 from .migrate.project import MigrateOptions, _convert_all, content_files
 from .migrate.site import SiteConfig, find_site_root, read_site_config
+from .migrate.urls import url_for_docname
 from .visible_text import visible_text
 
 #: Source construct → the directive it becomes.
@@ -581,9 +582,7 @@ def verify(source: Path, out: Path, options: VerifyOptions) -> VerifyResult:
         anonymous = _anonymous_name(out)
         for page in pages:
             expected = hugo_pages.get(page.source)
-            html_path = built / page.docname.removesuffix("index") / "index.html"
-            if page.docname == "index":
-                html_path = built / "index.html"
+            html_path = built / url_for_docname(page.docname).strip("/") / "index.html"
             if expected is None or not html_path.is_file():
                 result.problems.append(
                     f"{page.source}: not rendered by {'hugo' if expected is None else 'sphinx'}"

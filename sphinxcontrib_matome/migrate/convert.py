@@ -24,7 +24,7 @@ from .frontmatter import split_front_matter
 from .lexer import Literal, Shortcode, Text, parse
 from .messages import Message
 from .site import SiteConfig, site_files
-from .urls import check_relative, docname_for_url, page_url
+from .urls import check_relative, docname_for_url, file_docname, page_url
 
 #: Shortcodes whose template uses ``.Inner``: an unclosed call is an error.
 PAIRED = {"details": True, "highlight": True, "comment": True, "matomeQuote": False}
@@ -40,6 +40,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$%:])")
 _FENCE_RUN = re.compile(r"\n {0,3}(`{3,})")
 _LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+#: A Markdown link or image, a reference definition or an HTML attribute whose target is
+#: relative to the page (no scheme, no leading ``/`` or ``#``): a page holding one keeps its
+#: own folder, where the target still resolves. Generous on purpose: a false alarm costs a
+#: folder, a miss a broken link.
+_RELATIVE_TARGET = re.compile(
+    r"""(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href|srcset|poster)\s*=\s*["']?)"""
+    r"""(?![a-z][a-z0-9+.-]*:|[/#)"'<>\s]|$)""",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass
@@ -159,6 +168,8 @@ class _Converter:
         self.site = site
         self.result = result
         self.keep_unknown = keep_unknown
+        #: Whether the page refers to something by a path relative to its folder.
+        self.uses_relative_paths = False
 
     # -- messages --
 
@@ -177,7 +188,10 @@ class _Converter:
         out: list[str] = []
         for item in items:
             if isinstance(item, Text):
-                out.append(self.text[item.start : item.end])
+                chunk = self.text[item.start : item.end]
+                if not self.uses_relative_paths and _RELATIVE_TARGET.search(chunk):
+                    self.uses_relative_paths = True
+                out.append(chunk)
             elif isinstance(item, Literal):
                 out.append(item.text)
             else:
@@ -381,9 +395,13 @@ class _Converter:
             value = params.pop(key, None)
             if value not in (None, ""):
                 lines.append(f":{option}: {value}")
+                if option == "target":
+                    self._note_target(str(value))
         caption = " ".join(str(params.pop(k)) for k in ("title", "caption") if params.get(k))
         attr = params.pop("attr", None)
         attrlink = params.pop("attrlink", None)
+        if attrlink:
+            self._note_target(str(attrlink))
         if attr:
             caption += f" [{escape_markdown(str(attr))}]({attrlink})" if attrlink else f" {attr}"
         for extra in params:
@@ -397,12 +415,17 @@ class _Converter:
         lines.append("```")
         return self.block("\n".join(lines), preceding)
 
+    def _note_target(self, url: str) -> None:
+        if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|[/#]", url):
+            self.uses_relative_paths = True
+
     def _check_image_path(self, src: str, node: Shortcode) -> None:
         """Refuse an image that is no web URL and no file of the site: Sphinx would copy it
         (``../../../etc/passwd``, ``file:///…``) from the build machine into the output."""
         if re.match(r"https?://", src, re.IGNORECASE):
             return
         scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src)
+        self._note_target(src)
         here = posixpath.dirname(self.result.docname)
         inside = posixpath.normpath(posixpath.join(here, src.split("?")[0].split("#")[0]))
         if scheme or inside == ".." or inside.startswith("../") or "\x00" in src:
@@ -679,6 +702,9 @@ def _convert(
         paired=PAIRED.get,
     )
     result.text = _page_text(result, data, converter.convert(tree), site)
+    if not (result.section_index or result.resources or converter.uses_relative_paths):
+        # Nothing needs the page's own folder (a bundle's files, a relative link): a file.
+        result.docname = file_docname(result.url.strip("/"))
     try:
         result.text.encode("utf-8")
     except UnicodeEncodeError:

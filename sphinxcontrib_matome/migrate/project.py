@@ -22,7 +22,7 @@ from .errors import MigrationError
 from .messages import Message
 from .output import MANIFEST, Plan, WriteResult, apply
 from .site import SiteConfig, find_site_root, read_site_config, site_files
-from .urls import NAME_MAX, docname_for_url, path_problem, sanitize_term, url_for_docname
+from .urls import docname_for_url, file_docname, path_problem, sanitize_term, url_for_docname
 
 REPORT_VERSION = 1
 #: Pages Sphinx must not read as documents.
@@ -194,16 +194,8 @@ def _docname_safe(term: str) -> str:
 
 
 def _term_docname(taxonomy: str, key: str) -> str:
-    """A term page's document: ``tags/go.md``, which dirhtml serves at ``/tags/go/`` as it
-    would ``tags/go/index.md``, without a folder per term (creating thousands of them was a
-    third of the time a whole archive took to write). A term ending in ``index`` keeps its
-    folder (``tags/x/index.md`` would be served at ``/tags/x/``), and so does one whose file
-    name would be too long with ``.md`` added."""
-    safe = _docname_safe(key)
-    last = safe.rpartition("/")[2]
-    if last == "index" or len(f"{last}.md".encode("utf-8", "surrogatepass")) > NAME_MAX:
-        return f"{taxonomy}/{safe}/index"
-    return f"{taxonomy}/{safe}"
+    """A term page's document: ``tags/go.md``, served at ``/tags/go/``."""
+    return file_docname(f"{taxonomy}/{_docname_safe(key)}")
 
 
 class _SiteBuilder:
@@ -219,6 +211,19 @@ class _SiteBuilder:
         self.pages = [p for p in report.pages if p.text is not None and not p.excluded]
         self.by_url: dict[str, PageResult] = {}
         self.redirects: dict[str, str] = {}
+        self.served: dict[str, str] = {}  # URL → the document dirhtml serves there
+
+    def add_document(self, docname: str, text: str) -> None:
+        """Plan ``docname.md``, refusing a second document at the same URL (``a.md`` and
+        ``a/index.md`` are both served at ``/a/``)."""
+        url = url_for_docname(docname)
+        other = self.served.setdefault(url, docname)
+        if other != docname:
+            raise MigrationError(
+                f"{other}.md and {docname}.md would both be served at {url}",
+                code="output-collision",
+            )
+        self.plan.add(docname + ".md", text)
 
     def error(
         self,
@@ -244,7 +249,7 @@ class _SiteBuilder:
         sections = [p for p in self.pages if p.section_index]
         posts = sorted(
             (p for p in self.pages if not p.section_index),
-            key=lambda p: (p.date, p.docname),
+            key=lambda p: (p.date, p.url),
             reverse=True,
         )
         self.section_pages = {posixpath.dirname(p.source): p for p in sections}
@@ -315,6 +320,11 @@ class _SiteBuilder:
             return matches[0].url + suffix
         return None
 
+    def docname_at(self, url: str) -> str:
+        """The document served at ``url``: a page's own, or a section's."""
+        page = self.by_url.get(url)
+        return page.docname if page is not None else docname_for_url(url)
+
     @cached_property  # read per ref (1,900 on the archive): once, after index_urls()
     def section_urls(self) -> set[str]:
         sections = {"/" + p.source.split("/", 1)[0] + "/" for p in self.pages if "/" in p.source}
@@ -339,12 +349,12 @@ class _SiteBuilder:
             path, _, fragment = url.partition("#")
             if request.bare:
                 return f"<{self.site.base_url.rstrip('/')}{url}>" if self.site.base_url else path
-            doc = "/" + docname_for_url(path) + ".md"
+            doc = "/" + self.docname_at(path) + ".md"
             return doc + (f"#{fragment}" if fragment else "")
 
         if page.refs:
             text = REF_PATTERN.sub(substitute, text)
-        self.plan.add(page.docname + ".md", text)
+        self.add_document(page.docname, text)
         base = posixpath.dirname(page.source)
         for resource in page.resources:
             relative = posixpath.relpath(resource, base)
@@ -385,7 +395,7 @@ class _SiteBuilder:
             f"# {title}\n\n{intro}```{{matome-recent-posts}}\n:limit: 10\n```\n\n"
             "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(entries) + "\n```\n"
         )
-        self.plan.add("index.md", text)
+        self.add_document("index", text)
 
     def plan_sections(self, posts: list[PageResult], sections: list[PageResult]) -> None:
         by_section: dict[str, list[PageResult]] = defaultdict(list)
@@ -410,8 +420,8 @@ class _SiteBuilder:
             month_docs.append(docname)
             title = month.replace("-", "/")
             toc = "\n".join(f"/{p.docname}" for p in month_posts)
-            self.plan.add(
-                docname + ".md",
+            self.add_document(
+                docname,
                 (f"# {escape_markdown(title)}\n\n```{{toctree}}\n:maxdepth: 1\n\n{toc}\n```\n"),
             )
         size = max(1, self.site.pager_size)
@@ -426,10 +436,10 @@ class _SiteBuilder:
                     f"# {title}\n\n{intro}{links}\n\n{nav}```{{toctree}}\n:maxdepth: 1\n"
                     f":caption: {title}\n:hidden:\n\n{toc}\n```\n"
                 )
-                self.plan.add(f"{section}/index.md", text)
+                self.add_document(f"{section}/index", text)
             else:
                 text = f"---\norphan: true\n---\n\n# {title} ({number})\n\n{links}\n\n{nav}"
-                self.plan.add(f"{section}/page/{number}/index.md", text)
+                self.add_document(f"{section}/page/{number}/index", text)
 
     def pager(self, section: str, number: int, count: int) -> str:
         if count <= 1:
@@ -509,8 +519,8 @@ class _SiteBuilder:
                     )
                     continue
                 links = "\n".join(self.link(p) for p in terms[key])
-                self.plan.add(
-                    docname + ".md",
+                self.add_document(
+                    docname,
                     (f"---\norphan: true\n---\n\n# {escape_markdown(spelling[key])}\n\n{links}\n"),
                 )
                 lines.append(
@@ -518,7 +528,7 @@ class _SiteBuilder:
                     f"({len(terms[key])})"
                 )
             title = escape_markdown(taxonomy.capitalize())
-            self.plan.add(f"{taxonomy}/index.md", f"# {title}\n\n" + "\n".join(lines) + "\n")
+            self.add_document(f"{taxonomy}/index", f"# {title}\n\n" + "\n".join(lines) + "\n")
             self.report.counts[f"out:{taxonomy}-pages"] += len(lines)
 
     # -- files and configuration --

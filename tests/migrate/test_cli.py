@@ -14,6 +14,8 @@ from sphinxcontrib_matome.cli import main
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "hugo-site"
 POST = "posts/2025_02/2025_02_05_kyoto_keyboard/index.md"
+#: The migrated post: a page bundle without files of its own becomes one file.
+MIGRATED_POST = "posts/2025_02/2025_02_05_kyoto_keyboard.md"
 
 
 def run(*argv: str | Path) -> tuple[int, str, str]:
@@ -59,8 +61,11 @@ def example(tmp_path: Path) -> Path:
 
 
 def test_migrate_example_layout(example: Path, tmp_path: Path) -> None:
-    # Every post at its Hugo path, so dirhtml serves it at Hugo's URL.
-    assert (example / POST).is_file()
+    # Every post where dirhtml serves it at Hugo's URL: a file, or a folder where the bundle
+    # holds files (cup.png) that the page refers to by a relative path.
+    assert (example / MIGRATED_POST).is_file()
+    assert not (example / "posts/2025_02/2025_02_05_kyoto_keyboard").exists()
+    assert (example / "posts/2025_03/2025_03_10_rust_coffee/index.md").is_file()
     assert (example / "posts/2025_03/2025_03_10_rust_coffee/cup.png").is_file()
     assert not (example / "posts/2025_03/2025_03_12_unfinished").exists()  # a draft
     # A term page is a file, not a folder: dirhtml serves tags/c++.md at /tags/c++/.
@@ -85,7 +90,7 @@ def test_migrate_example_layout(example: Path, tmp_path: Path) -> None:
 
 
 def test_migrated_page_text(example: Path) -> None:
-    page = (example / POST).read_text(encoding="utf-8")
+    page = (example / MIGRATED_POST).read_text(encoding="utf-8")
     # The title renders literally: Markdown punctuation is escaped.
     assert r"# 京都の職人が作る\*木製\*キーボード、\[海外\]で話題に \#手作り \& \<output\>" in page
     assert '```{matome-quote}\n:user-name: "wood_fan"\n:created-at: "2025-02-05T15:50:09"\n' in page
@@ -107,7 +112,7 @@ def test_rerun_is_idempotent_and_deterministic(example: Path, tmp_path: Path) ->
 
 
 def test_hand_edits_are_protected(example: Path) -> None:
-    page = example / POST
+    page = example / MIGRATED_POST
     page.write_text(page.read_text(encoding="utf-8") + "\nmy note\n", encoding="utf-8")
     status, _, stderr = run("migrate", EXAMPLE, example)
     assert status == 1
@@ -144,8 +149,8 @@ def test_lexer_error_is_located_and_blocks_writing(tmp_path: Path) -> None:
     assert not out.exists()
     status, _, _ = run("migrate", site, out, "--keep-going")
     assert status == 1
-    assert (out / "posts/good/index.md").is_file()
-    assert not (out / "posts/bad/index.md").exists()
+    assert (out / "posts/good.md").is_file()
+    assert not (out / "posts/bad.md").exists()
 
 
 def test_unknown_shortcode(tmp_path: Path) -> None:
@@ -157,7 +162,7 @@ def test_unknown_shortcode(tmp_path: Path) -> None:
     assert f"{site / 'content/posts/a/index.md'}:8:1: error:" in stderr
     status, _, stderr = run("migrate", site, out, "--keep-unknown")
     assert status == 0
-    page = (out / "posts/a/index.md").read_text(encoding="utf-8")
+    page = (out / "posts/a.md").read_text(encoding="utf-8")
     assert "Unconverted Hugo shortcode" in page
     assert "{{< mystery x=1 >}}" in page
 
@@ -214,7 +219,7 @@ def test_future_and_expired_posts_left_out(tmp_path: Path) -> None:
     reasons = {e["reason"] for e in json.loads(report.read_text("utf-8"))["excluded"]}
     assert reasons == {"future", "expired"}
     assert run("migrate", site, tmp_path / "all", "--include-future", "--include-expired")[0] == 0
-    assert (tmp_path / "all/posts/future/index.md").is_file()
+    assert (tmp_path / "all/posts/future.md").is_file()
 
 
 def test_unresolved_ref_is_an_error(tmp_path: Path) -> None:
@@ -227,7 +232,7 @@ def test_unresolved_ref_is_an_error(tmp_path: Path) -> None:
 def test_single_file_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("migrate", EXAMPLE / "content" / POST, out)[0] == 0
-    assert (out / POST).is_file()
+    assert (out / MIGRATED_POST).is_file()
     assert not (out / "posts/2025_04").exists()
 
 
@@ -254,3 +259,54 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0
     assert "HUGO_SITE" in result.stdout
+
+
+def test_a_page_is_a_file_unless_it_needs_its_folder(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/plain/index.md": post(),
+            "posts/leaf.md": post(),
+            "posts/slugged/index.md": post(front="slug = 'renamed'\n"),
+            "posts/index/index.md": post(),  # posts/index.md would be served at /posts/
+            "posts/absolute/index.md": post("[a](https://example.org/x) ![b](/img.png) [c](#q)"),
+            # A quote drops a relative link (it has no page to be relative to): still a file.
+            "posts/quoted/index.md": post(QUOTE.replace("hello", "[see](notes.png)")),
+            "posts/bundle/index.md": post(),
+            "posts/bundle/notes.txt": "bundled\n",
+            "posts/linked/index.md": post("[next](../plain/)"),
+            "posts/defined/index.md": post("[x][d]\n\n[d]: other.html"),
+            "posts/html/index.md": post('<a href="other.html">x</a>'),
+            "posts/figure/index.md": post('{{< figure src="pic.png" >}}'),
+            "posts/referring/index.md": post('[plain]({{< ref "/posts/plain" >}})'),
+        },
+    )
+    out = tmp_path / "out"
+    status, _, stderr = run("migrate", site, out)
+    assert status == 0, stderr
+    files = {"plain", "leaf", "renamed", "absolute", "quoted", "referring"}
+    folders = {"index", "bundle", "linked", "defined", "html", "figure"}
+    for name in files:
+        assert (out / f"posts/{name}.md").is_file(), name
+        assert not (out / f"posts/{name}").exists(), name
+    for name in folders:
+        assert (out / f"posts/{name}/index.md").is_file(), name
+        assert name == "index" or not (out / f"posts/{name}.md").exists(), name
+    assert (out / "posts/bundle/notes.txt").read_text(encoding="utf-8") == "bundled\n"
+    # A ref names the document that serves the page, wherever it is.
+    assert "[plain](/posts/plain.md)" in (out / "posts/referring.md").read_text("utf-8")
+    toc = (out / "posts/_archive/2025-02.md").read_text(encoding="utf-8")
+    assert "\n/posts/plain\n" in toc
+    assert "\n/posts/bundle/index\n" in toc
+
+
+def test_two_documents_at_one_url_are_an_error(tmp_path: Path) -> None:
+    # The page claims the URL of the generated section list: posts.md and posts/index.md.
+    site = make_site(tmp_path, {"posts/a/index.md": post(front="url = '/posts/'\n")})
+    out = tmp_path / "out"
+    status, stdout, stderr = run("migrate", site, out)
+    assert status == 1
+    assert "posts.md and posts/index.md would both be served at /posts/" in stderr
+    assert "[output-collision]" in stderr
+    assert "nothing written" in stdout
+    assert not out.exists()

@@ -69,3 +69,34 @@ def test_verify_against_hugo(migrated: Path) -> None:
         assert f"{field}  " in table
     assert "25/25 (100.000 %)" in table
     assert "verified: OK" in table
+
+
+def test_page_files_and_folders_are_served_at_hugo_urls(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    front = "+++\ntitle = '{}'\ndate = '2025-02-05T00:00:00'\n+++\n\n"
+    pages = {
+        "plain/index.md": front.format("Plain") + "Text.\n",
+        "index/index.md": front.format("Index") + "Text.\n",
+        "bundle/index.md": front.format("Bundle") + "![a dot](dot.png)\n",
+        "referring/index.md": front.format("Referring") + '[plain]({{< ref "/posts/plain" >}})\n',
+    }
+    for relative, text in pages.items():
+        path = site / "content/posts" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (site / "content/posts/bundle/dot.png").write_bytes(
+        (EXAMPLE / "assets/thumbnails/blue1.png").read_bytes()
+    )
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    migrated = tmp_path / "migrated"
+    assert main(["migrate", str(site), str(migrated)], out=io.StringIO(), err=io.StringIO()) == 0
+    assert (migrated / "posts/plain.md").is_file()
+    assert (migrated / "posts/bundle/index.md").is_file()
+    out = tmp_path / "html"
+    assert build_main(["-q", "-W", "-b", "dirhtml", str(migrated), str(out)]) == 0
+    for name in ("plain", "index", "bundle", "referring"):
+        assert (out / f"posts/{name}/index.html").is_file(), name
+    assert '<img alt="a dot" src="../../_images/dot.png"' in (
+        out / "posts/bundle/index.html"
+    ).read_text("utf-8")
+    assert 'href="../plain/"' in (out / "posts/referring/index.html").read_text("utf-8")

@@ -558,8 +558,13 @@ def build_injection_project(
     run = run_migrate(site, out, "--keep-going", "--theme", "alabaster")
     docs = {}
     for payload in (BASELINE, *payloads):
-        docname = f"posts/inj/{payload.id}/index"
-        docs[payload.id] = docname if (out / f"{docname}.md").is_file() else ""
+        # A file, or a folder where the page refers to something by a relative path.
+        written = [
+            docname
+            for docname in (f"posts/inj/{payload.id}", f"posts/inj/{payload.id}/index")
+            if (out / f"{docname}.md").is_file()
+        ]
+        docs[payload.id] = written[0] if written else ""
     (out / "directive").mkdir(exist_ok=True)
     (out / "directive" / "myst.md").write_text(directive_myst(payloads), encoding="utf-8")
     (out / "directive" / "rst.rst").write_text(directive_rst(payloads), encoding="utf-8")

@@ -156,11 +156,13 @@ def test_symlinks_are_not_followed_out_of_the_site(tmp_path: Path, outside: Path
 
 def test_symlinked_output_target_is_not_written_through(tmp_path: Path, outside: Path) -> None:
     """A symlink planted in OUT_DIR where a page goes does not redirect the write outside."""
-    site = write_site(tmp_path / "site", {"posts/a/index.md": post()})
+    # A bundle with a file of its own: the page keeps its folder, which the symlink replaces.
+    site = write_site(tmp_path / "site", {"posts/a/index.md": post(), "posts/a/note.txt": "x"})
     out = tmp_path / "out"
     assert run("migrate", site, out)[0] == 0
     page = out / "posts" / "a" / "index.md"
     page.unlink()
+    (out / "posts" / "a" / "note.txt").unlink()
     page.parent.rmdir()
     page.parent.symlink_to(outside, target_is_directory=True)
     before = (outside / "secret.md").read_bytes()

@@ -31,6 +31,8 @@ from security_support import (
     sphinx_build,
 )
 
+from sphinxcontrib_matome.migrate.urls import url_for_docname
+
 CHROMIUM = os.environ.get("MATOME_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -214,7 +216,7 @@ def guard(html_site: Path):
 
 @pytest.fixture(scope="module")
 def baselines(guard: Guard, injection_project: InjectionProject) -> dict[str, dict]:
-    post = injection_project.posts[BASELINE.id].removesuffix("index")
+    post = url_for_docname(injection_project.posts[BASELINE.id]).lstrip("/")
     return {
         "post": guard.open(post),
         "myst": guard.open("directive/baseline-myst/"),
@@ -271,7 +273,7 @@ def test_migrated_payload_is_inert(
     docname = injection_project.posts[payload_id]
     if not docname:
         pytest.skip("the migrator refused this post (checked in test_migrator_refusals)")
-    report = guard.open(docname.removesuffix("index"))
+    report = guard.open(url_for_docname(docname).lstrip("/"))
     assert report["quotes"] == 1
     found = findings(report, baselines["post"])
     assert found == [], "\n".join(found)
@@ -384,7 +386,7 @@ def test_migrator_refusals(injection_project: InjectionProject) -> None:
     refused = sorted(p for p, docname in injection_project.posts.items() if not docname)
     assert refused == []
     errors = [line for line in injection_project.migrate.stderr.splitlines() if ": error: " in line]
-    assert len(errors) == 1 and "oversized/index.md" in errors[0], errors
+    assert len(errors) == 1 and "oversized/index.md" in errors[0], errors  # the source file
     assert "cannot be a URL path" in errors[0]
 
 
@@ -393,7 +395,7 @@ def test_remote_images_in_bodies_stay_on_the_page(
 ) -> None:
     """A web image in a quote body would make every reader's browser fetch it (a tracking
     beacon from an untrusted commenter): the migrator makes it a link showing its alt text."""
-    report = guard.open(injection_project.posts["remote-image"].removesuffix("index"))
+    report = guard.open(url_for_docname(injection_project.posts["remote-image"]).lstrip("/"))
     assert report["requests"] == []
     page = injection_project.out / f"{injection_project.posts['remote-image']}.md"
     assert "[i](https://evil.invalid/beacon.png)" in page.read_text(encoding="utf-8")

@@ -147,7 +147,7 @@ def test_migrated_title_drops_control_characters_with_a_note(tmp_path: Path) -> 
     report = tmp_path / "report.json"
     run = run_migrate(site, tmp_path / "out", "--report", str(report))
     assert run.returncode == 0, run.stderr
-    page = (tmp_path / "out" / "posts" / "p" / "index.md").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "posts" / "p.md").read_text(encoding="utf-8")
     assert CONTROL.findall(page) == []
     assert 'title: "A[1mtitle with controls"' in page
     assert "# A\\[1mtitle with controls\n" in page
