@@ -11,8 +11,10 @@ import json
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,6 +30,8 @@ from .urls import check_relative, docname_for_url, file_docname, page_url
 
 #: Shortcodes whose template uses ``.Inner``: an unclosed call is an error.
 PAIRED = {"details": True, "highlight": True, "comment": True, "matomeQuote": False}
+#: The parameters of ``matomeQuote``.
+_QUOTE_PARAMS = frozenset({"body", "userName", "createdAt", "color"})
 #: Placeholder for a ``ref``/``relref`` target, resolved when all pages are known.
 REF_MARK = "\x00ref:{}\x00"
 REF_PATTERN = re.compile("\x00ref:(\\d+)\x00")
@@ -105,6 +109,11 @@ def json_yaml(value: object) -> str:
         return f'"{value}"'  # the common case (three per quote), without json.dumps
     encoded = json.dumps(value, ensure_ascii=False)
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def _quoted(value: str) -> str:
+    """*value* in double quotes, for text known to need no escape."""
+    return f'"{value}"'
 
 
 def yaml_string(value: str) -> str:
@@ -200,13 +209,10 @@ class _Converter:
 
     def shortcode(self, node: Shortcode, out: list[str]) -> str:
         self.result.counts[node.name] += 1
-        handler = getattr(self, "sc_" + node.name.replace("-", "_").replace("/", "__"), None)
-        if handler is None:
-            handler = getattr(self, "sc_" + node.name.lower(), None)
+        handler = _handler(node.name)
         if handler is None:
             return self.unknown(node)
-        preceding = "".join(out[-2:])
-        return handler(node, preceding)
+        return handler(self, node, "".join(out[-2:]))
 
     def block(self, content: str, preceding: str) -> str:
         """Place a block construct on lines of its own, as Markdown needs."""
@@ -247,25 +253,35 @@ class _Converter:
                 "positional-params",
                 "matomeQuote takes named parameters (body=, userName=, createdAt=, color=)",
             )
-        params = self.named(node)
-        # Control characters would stop TeX, and the directive would drop them with a warning
-        # that fails a -W build: they are dropped here, with a note.
-        values = [str(params.pop(key, "")) for key in ("body", "userName", "createdAt", "color")]
-        if fields.CONTROL_CHARS.search("".join(values)):  # one scan for the common clean quote
+        params: dict[str, object] = node.params  # type: ignore[assignment]
+        body = str(params.get("body", ""))
+        user = str(params.get("userName", ""))
+        created = str(params.get("createdAt", ""))
+        color = str(params.get("color", ""))
+        # A header without a character to escape (nearly every one) is quoted as it is, and
+        # holds no control character either.
+        plain = _NEEDS_ESCAPE.search(f"{user}{created}{color}") is None
+        if fields.CONTROL_CHARS.search(body) or not plain:
+            # Control characters would stop TeX, and the directive would drop them with a
+            # warning that fails a -W build: they are dropped here, with a note.
             dropped: list[str] = []
-            values = [self._without_controls(value, dropped) for value in values]
-            described = fields.describe_control_chars(dropped)
-            self.message(
-                "info", "control-char-dropped", f"control characters {described} dropped", node
-            )
-        body, user, created, color = values
-        for extra in params:
-            self.message(
-                "warning",
-                "unknown-param",
-                f"matomeQuote parameter {extra!r} has no equivalent and is not carried over",
-                node,
-            )
+            values = [self._without_controls(v, dropped) for v in (body, user, created, color)]
+            body, user, created, color = values
+            if dropped:
+                described = fields.describe_control_chars(dropped)
+                message = f"control characters {described} dropped"
+                self.message("info", "control-char-dropped", message, node)
+        if not params.keys() <= _QUOTE_PARAMS:
+            for extra in params:
+                if extra not in _QUOTE_PARAMS:
+                    self.message(
+                        "warning",
+                        "unknown-param",
+                        f"matomeQuote parameter {extra!r} has no equivalent and is not carried "
+                        "over",
+                        node,
+                    )
+        option = _quoted if plain else yaml_string
         lines = []
         if not user.strip():
             self.message(
@@ -275,20 +291,20 @@ class _Converter:
                 node,
             )
         else:
-            lines.append(f":user-name: {yaml_string(user)}")
+            lines.append(f":user-name: {option(user)}")
         if created.strip():
             try:
                 fields.parse_timestamp(created)
             except ValueError as error:
                 self.message("warning", "bad-date", str(error), node)
-            lines.append(f":created-at: {yaml_string(created)}")
+            lines.append(f":created-at: {option(created)}")
         try:
             parsed = fields.parse_color(color)
         except ValueError as error:
             self.message("warning", "bad-color", f"{error}; migrated as a neutral bubble", node)
             parsed = None
         if parsed is not None:
-            lines.append(f":color: {yaml_string(parsed.semantic or parsed.hex)}")
+            lines.append(f":color: {_quoted(parsed.semantic or parsed.hex)}")  # validated
         converted = body_to_myst(
             body,
             emoji=self.site.enable_emoji,
@@ -586,6 +602,13 @@ class _Converter:
             f"{outer_fence}",
             "",
         )
+
+
+@lru_cache(maxsize=256)
+def _handler(name: str) -> Callable[[_Converter, Shortcode, str], str] | None:
+    """The ``sc_`` method converting shortcode *name*, looked up once per name."""
+    found = getattr(_Converter, "sc_" + name.replace("-", "_").replace("/", "__"), None)
+    return found if found is not None else getattr(_Converter, "sc_" + name.lower(), None)
 
 
 def convert_page(path: Path, site: SiteConfig, options: ConvertOptions) -> PageResult:
