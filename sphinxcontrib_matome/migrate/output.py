@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def write_atomic(
     folder once rather than per file)."""
     if make_parent:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".matome-", suffix=".tmp")
+    fd, temporary = _create_temporary(path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -45,6 +46,30 @@ def write_atomic(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+#: What ``tempfile.mkstemp`` opens a new file with.
+_CREATE = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new file ``.matome-<random>.tmp`` in *folder*, created exclusively: what
+    ``tempfile.mkstemp`` does, without its overhead per call (an eighth of the time writing
+    an archive's files took)."""
+    base = os.fspath(folder)
+    while True:
+        temporary = os.path.join(base, f".matome-{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temporary, _CREATE, 0o600), temporary
+        except FileExistsError:  # a chance in 2**48
+            continue
 
 
 def sync_all() -> None:
@@ -90,28 +115,39 @@ class WriteResult:
 class _Confinement:
     """Maps planned relative paths to real paths, refusing any that a symlink inside OUT_DIR
     would lead out of it. Plan.add already refused '..' and absolute paths, so only the
-    directories can redirect: each is resolved once, not once per file."""
+    directories can redirect: each is resolved and checked once, not once per file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.real_root = root.resolve()
         self.directories: dict[str, Path] = {}
 
-    def __call__(self, relative: str) -> Path:
+    def __call__(self, relative: str) -> tuple[Path, bool]:
+        """The real path of *relative*, and whether a file is there now."""
         folder, _, name = relative.rpartition("/")
         real = self.directories.get(folder)
         if real is None:
-            real = self.directories[folder] = (self.root / folder).resolve()
-        # The file itself may be a symlink: writing replaces the link, but reading the old
-        # bytes or deleting would follow it, so it is resolved too (rare: checked with lstat).
+            real = (self.root / folder).resolve()
+            self._check(real, relative)
+            self.directories[folder] = real
         target = real / name
-        if target.is_symlink():
+        try:
+            mode = os.lstat(target).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return target, False
+        if stat.S_ISLNK(mode):
+            # Writing replaces a link, but reading the old bytes or deleting would follow
+            # it, so the file it names must be inside too (rare: one lstat tells).
             target = target.resolve()
-        if not target.is_relative_to(self.real_root):
+            self._check(target, relative)
+            return target, target.is_file()
+        return target, stat.S_ISREG(mode)
+
+    def _check(self, real: Path, relative: str) -> None:
+        if not real.is_relative_to(self.real_root):
             raise MigrationError(
                 f"output path {relative!r} leaves the output directory", code="path-traversal"
             )
-        return target
 
 
 def manifest_bytes(files: dict[str, str]) -> bytes:
@@ -155,11 +191,11 @@ def apply(plan: Plan, out: Path, *, force: bool, dry_run: bool) -> WriteResult:
     if not dry_run:
         remove_stale_temporaries(out)
     folders: set[Path] = set()
-    for relative, target in targets.items():
+    for relative, (target, exists) in targets.items():
         data = plan.data(relative)
         wanted = digest(data)
         manifest[relative] = wanted
-        if target.is_file():
+        if exists:
             current = digest(target.read_bytes())
             if current == wanted:
                 result.unchanged.append(relative)
@@ -180,8 +216,8 @@ def apply(plan: Plan, out: Path, *, force: bool, dry_run: bool) -> WriteResult:
             write_atomic(target, data, durable=False, make_parent=False)
         result.written.append(relative)
     for relative in sorted(set(previous) - set(plan.files)):
-        target = inside(relative)
-        if target.is_file() and digest(target.read_bytes()) == previous[relative]:
+        target, exists = inside(relative)
+        if exists and digest(target.read_bytes()) == previous[relative]:
             if not dry_run:
                 target.unlink()
             result.removed.append(relative)
