@@ -186,7 +186,7 @@ def _migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 1
     errors = len(report.errors)
     counts = report.counts
-    pages = sum(1 for p in report.pages if p.text is not None and not p.excluded)
+    pages = sum(1 for p in report.pages if p.myst is not None and not p.excluded)
     summary = (
         f"{pages} pages, {counts.get('matomeQuote', 0)} quotes, "
         f"{counts.get('details', 0)} groups; "

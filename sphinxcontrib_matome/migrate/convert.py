@@ -34,7 +34,7 @@ PAIRED = {"details": True, "highlight": True, "comment": True, "matomeQuote": Fa
 _QUOTE_PARAMS = frozenset({"body", "userName", "createdAt", "color"})
 #: Placeholder for a ``ref``/``relref`` target, resolved when all pages are known.
 REF_MARK = "\x00ref:{}\x00"
-REF_PATTERN = re.compile("\x00ref:(\\d+)\x00")
+REF_PATTERN = re.compile(b"\x00ref:(\\d+)\x00")  # found in the page's UTF-8
 
 #: Characters a title must have escaped to render literally as a Markdown heading.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$%:])")
@@ -76,7 +76,9 @@ class PageResult:
     taxonomies: dict[str, list[str]] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
     feature_image: str = ""
-    text: str | None = None  # the MyST page; None when the page could not be converted
+    #: The MyST page in UTF-8 (bytes cross from a worker process without being decoded and
+    #: encoded again); None when the page could not be converted.
+    myst: bytes | None = None
     excluded: str = ""  # "draft", "future", "expired" when left out
     section_index: bool = False  # an _index.md
     counts: Counter[str] = field(default_factory=Counter)
@@ -619,16 +621,16 @@ def convert_page(path: Path, site: SiteConfig, options: ConvertOptions) -> PageR
     try:
         _convert(path, relative, shown, site, options, result)
     except MigrationError as error:
-        result.text = None
+        result.myst = None
         result.messages.append(Message.from_error(error, shown))
     except (OSError, UnicodeDecodeError) as error:
-        result.text = None
+        result.myst = None
         result.messages.append(Message("error", "unreadable", f"cannot read: {error}", shown))
     except RecursionError:
-        result.text = None
+        result.myst = None
         result.messages.append(Message("error", "too-deep", "nested too deeply to convert", shown))
     except Exception as error:  # one bad file must not stop the whole run
-        result.text = None
+        result.myst = None
         result.messages.append(
             Message(
                 "error",
@@ -724,12 +726,12 @@ def _convert(
         first_col=front.body_col,
         paired=PAIRED.get,
     )
-    result.text = _page_text(result, data, converter.convert(tree), site)
+    text = _page_text(result, data, converter.convert(tree), site)
     if not (result.section_index or result.resources or converter.uses_relative_paths):
         # Nothing needs the page's own folder (a bundle's files, a relative link): a file.
         result.docname = file_docname(result.url.strip("/"))
     try:
-        result.text.encode("utf-8")
+        result.myst = text.encode("utf-8")
     except UnicodeEncodeError:
         # Only a front-matter escape (JSON/YAML "\ud800") can make a lone surrogate.
         escape = _SURROGATE_ESCAPE.search(raw)

@@ -17,7 +17,14 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from .convert import REF_PATTERN, ConvertOptions, PageResult, convert_page, escape_markdown
+from .convert import (
+    REF_PATTERN,
+    ConvertOptions,
+    PageResult,
+    RefRequest,
+    convert_page,
+    escape_markdown,
+)
 from .errors import MigrationError
 from .messages import Message
 from .output import MANIFEST, Plan, WriteResult, apply
@@ -70,7 +77,7 @@ class MigrationReport:
             "version": REPORT_VERSION,
             "site": self.site,
             "out": self.out,
-            "pages": sum(1 for p in self.pages if not p.excluded and p.text is not None),
+            "pages": sum(1 for p in self.pages if not p.excluded and p.myst is not None),
             "excluded": [{"path": p.source, "reason": p.excluded} for p in self.excluded],
             "counts": dict(sorted(self.counts.items())),
             "written": len(self.write.written),
@@ -208,12 +215,12 @@ class _SiteBuilder:
         self.report = report
         self.plan = plan
         self.options = options
-        self.pages = [p for p in report.pages if p.text is not None and not p.excluded]
+        self.pages = [p for p in report.pages if p.myst is not None and not p.excluded]
         self.by_url: dict[str, PageResult] = {}
         self.redirects: dict[str, str] = {}
         self.served: dict[str, str] = {}  # URL → the document dirhtml serves there
 
-    def add_document(self, docname: str, text: str) -> None:
+    def add_document(self, docname: str, text: str | bytes) -> None:
         """Plan ``docname.md``, refusing a second document at the same URL (``a.md`` and
         ``a/index.md`` are both served at ``/a/``)."""
         url = url_for_docname(docname)
@@ -273,7 +280,7 @@ class _SiteBuilder:
                     f"{page.source} and {other.source} both publish {page.url}",
                     str(self.site.content_dir / page.source),
                 )
-                page.text = None
+                page.myst = None
                 continue
             self.by_url[page.url] = page
         for page in self.pages:
@@ -289,7 +296,7 @@ class _SiteBuilder:
                     )
                     continue
                 self.redirects[target] = page.url
-        self.pages = [p for p in self.pages if p.text is not None]
+        self.pages = [p for p in self.pages if p.myst is not None]
 
     def resolve_ref(self, page: PageResult, target: str) -> str | None:
         """The URL a ``ref``/``relref`` target names, by Hugo's lookup rules (simplified)."""
@@ -331,11 +338,10 @@ class _SiteBuilder:
         return sections | {"/"}
 
     def plan_page(self, page: PageResult) -> None:
-        text = page.text or ""
+        data = page.myst or b""
         source = str(self.site.content_dir / page.source)
 
-        def substitute(match: re.Match[str]) -> str:
-            request = page.refs[int(match.group(1))]
+        def link(request: RefRequest) -> str:
             url = self.resolve_ref(page, request.target)
             if url is None:
                 self.error(
@@ -352,9 +358,12 @@ class _SiteBuilder:
             doc = "/" + self.docname_at(path) + ".md"
             return doc + (f"#{fragment}" if fragment else "")
 
+        def substitute(match: re.Match[bytes]) -> bytes:
+            return link(page.refs[int(match.group(1))]).encode("utf-8")
+
         if page.refs:
-            text = REF_PATTERN.sub(substitute, text)
-        self.add_document(page.docname, text)
+            data = REF_PATTERN.sub(substitute, data)
+        self.add_document(page.docname, data)
         base = posixpath.dirname(page.source)
         for resource in page.resources:
             relative = posixpath.relpath(resource, base)
@@ -373,9 +382,9 @@ class _SiteBuilder:
     def intro(self, section: str, default_title: str) -> tuple[str, str]:
         """Title and body of a section's ``_index.md``, if the site has one."""
         page = self.section_pages.get(section)
-        if page is None or page.text is None:
+        if page is None or page.myst is None:
             return escape_markdown(default_title), ""
-        body = page.text.split("\n---\n", 1)[-1].strip("\n")
+        body = page.myst.decode("utf-8").split("\n---\n", 1)[-1].strip("\n")
         body = re.sub(r"^# .*\n+", "", body)  # its H1 is replaced by ours
         return escape_markdown(page.title or default_title), body + "\n\n" if body else ""
 

@@ -214,7 +214,7 @@ def test_huge_body_is_linear(tmp_path: Path) -> None:
         start = time.process_time()
         result = _convert(tmp_path / str(n), text)
         pages.append(time.process_time() - start)
-        assert result.text is not None and len(result.text) > bytes_
+        assert result.myst is not None and len(result.myst) > bytes_
     small, large = pages
     assert large < 7 * small + 0.5, (
         f"{small:.2f}s for {size // 4:,} bytes, {large:.2f}s for {size:,}"

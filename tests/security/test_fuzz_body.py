@@ -317,9 +317,9 @@ def test_convert_page_returns_a_page_or_located_errors(text: str) -> None:
             pass
         else:
             raise AssertionError(errors)
-    if result.text is None:
+    if result.myst is None:
         assert errors, result
         assert all(m.path == str(path) for m in errors)
     else:
         assert not errors
-        result.text.encode("utf-8")
+        result.myst.decode("utf-8")

@@ -214,7 +214,7 @@ def test_migrate_survives_front_matter_crashes(name: str, tmp_path: Path) -> Non
     path.write_text(CRASHES[name], encoding="utf-8")
     result = convert_page(path, SiteConfig(root=tmp_path), ConvertOptions())
     errors = [m for m in result.messages if m.level == "error"]
-    assert result.text is None and errors, result
+    assert result.myst is None and errors, result
     assert errors[0].path == str(path)
 
 
@@ -255,5 +255,5 @@ def test_lone_surrogate_in_front_matter_is_an_error_not_a_crash(tmp_path: Path) 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         result = convert_page(path, SiteConfig(root=tmp_path), ConvertOptions())
-        assert result.text is None, name
+        assert result.myst is None, name
         assert [m.code for m in result.messages if m.level == "error"] == ["bad-unicode"], name
