@@ -219,6 +219,7 @@ class _SiteBuilder:
         self.by_url: dict[str, PageResult] = {}
         self.redirects: dict[str, str] = {}
         self.served: dict[str, str] = {}  # URL → the document dirhtml serves there
+        self.links: dict[str, str] = {}  # docname → its line in a list of pages
 
     def add_document(self, docname: str, text: str | bytes) -> None:
         """Plan ``docname.md``, refusing a second document at the same URL (``a.md`` and
@@ -361,8 +362,11 @@ class _SiteBuilder:
         def substitute(match: re.Match[bytes]) -> bytes:
             return link(page.refs[int(match.group(1))]).encode("utf-8")
 
-        if page.refs:
-            data = REF_PATTERN.sub(substitute, data)
+        # No match starts before the first NUL: skip the text before it (usually all but the
+        # page's last lines) without the regex engine.
+        first = data.find(b"\x00") if page.refs else -1
+        if first >= 0:
+            data = b"".join((memoryview(data)[:first], REF_PATTERN.sub(substitute, data[first:])))
         self.add_document(page.docname, data)
         base = posixpath.dirname(page.source)
         for resource in page.resources:
@@ -375,9 +379,14 @@ class _SiteBuilder:
     # -- generated pages --
 
     def link(self, page: PageResult) -> str:
-        day = page.date[:10]
-        title = escape_markdown(page.title or page.source)
-        return f"- [{title}]({_destination(page.docname)}){f' ({day})' if day else ''}"
+        """A list item linking *page* (made once: a post is listed on every page of its terms)."""
+        line = self.links.get(page.docname)
+        if line is None:
+            day = page.date[:10]
+            title = escape_markdown(page.title or page.source)
+            line = f"- [{title}]({_destination(page.docname)}){f' ({day})' if day else ''}"
+            self.links[page.docname] = line
+        return line
 
     def intro(self, section: str, default_title: str) -> tuple[str, str]:
         """Title and body of a section's ``_index.md``, if the site has one."""

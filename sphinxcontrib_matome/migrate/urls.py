@@ -6,12 +6,14 @@ import posixpath
 import re
 import unicodedata
 from datetime import datetime
+from functools import lru_cache
 
 from .errors import MigrationError
 
 _PERMALINK_TOKEN = re.compile(r":(\w+)")
 
 
+@lru_cache(maxsize=4096)  # a term is on many posts, and each post is read once per term
 def sanitize_term(term: str) -> str:
     """A taxonomy term as Hugo puts it in a URL (``paths.Sanitize``, then lowercased).
 
