@@ -247,8 +247,19 @@ _FAST_BODY = (
     r"[ \t\r\n]*([A-Za-z0-9_][A-Za-z0-9_/-]*)"
     r'((?:[ \t\r\n]+[A-Za-z0-9_-][A-Za-z0-9_.-]*="[^"\\\n]*")*)[ \t\r\n]*'
 )
-# Finds the next tag; groups 1-2 (``{{<``) or 3-4 (``{{%``) are set when it has the common shape.
-_SCAN = re.compile(r"\{\{(?:<" + _FAST_BODY + r">\}\}|%" + _FAST_BODY + r"%\}\}|[<%])")
+# The archive's own call as it writes it, the four values in their usual order: read in the
+# same step, without matching the parameters a second time.
+_QUOTE_VALUE = r'[ \t\r\n]+{}="([^"\\\n]*)"'
+_QUOTE_SHAPE = (
+    r"[ \t\r\n]*matomeQuote"
+    + "".join(_QUOTE_VALUE.format(name) for name in ("body", "userName", "createdAt", "color"))
+    + r"[ \t\r\n]*"
+)
+# Finds the next tag. Groups 1-4 are set for a matomeQuote call of the usual shape (its
+# values), groups 5-6 (``{{<``) or 7-8 (``{{%``) for any other call of the common shape.
+_SCAN = re.compile(
+    r"\{\{(?:<" + _QUOTE_SHAPE + r">\}\}|<" + _FAST_BODY + r">\}\}|%" + _FAST_BODY + r"%\}\}|[<%])"
+)
 _FAST_PARAM = re.compile(r'([A-Za-z0-9_-][A-Za-z0-9_.-]*)="([^"\\\n]*)"')
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?[0-9]*\.[0-9]+")
@@ -417,8 +428,19 @@ class _Lexer:
                 if chunk[-1] != "\n":
                     indent = _indentation(chunk)
             if match.lastindex and self.inline_open is None and self.fast:
-                k = 1 if match.start(1) >= 0 else 3
-                named: dict[str, object] = dict(findall(text, match.start(k + 1), match.end(k + 1)))
+                if match.start(1) >= 0:
+                    name, markdown = "matomeQuote", False
+                    body, user, created, color = match.group(1, 2, 3, 4)
+                    named: dict[str, object] = {
+                        "body": body,
+                        "userName": user,
+                        "createdAt": created,
+                        "color": color,
+                    }
+                else:
+                    k = 5 if match.start(5) >= 0 else 7
+                    name, markdown = match[k], k == 7
+                    named = dict(findall(text, match.start(k + 1), match.end(k + 1)))
                 newlines = text.count("\n", seen, i)
                 if newlines:
                     line += newlines
@@ -426,7 +448,7 @@ class _Lexer:
                 seen = i
                 pos = match.end()
                 col = i - line_start + 1 + (shift if line == first_line else 0)
-                append(named_call(match[k], named, k == 3, i, pos, line, col, indent))
+                append(named_call(name, named, markdown, i, pos, line, col, indent))
                 continue
             self.line, self.line_start, self.seen = line, line_start, seen
             token, pos = self.tag(i, indent)

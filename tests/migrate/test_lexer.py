@@ -382,6 +382,44 @@ def test_fast_path_matches_state_machine_on_generated_calls(seed: int) -> None:
         assert _outcome(text, fast=True) == _outcome(text, fast=False), text
 
 
+_QUOTE_VALUES = ["", "v", "日本語 text", "{{< q >}}", "a`b", "#38d3d3", "2025/09/27 15:01:17"]
+_ODD_VALUES = ['q\\"r', "line\nbreak", "x\\y"]  # outside the one-step shape
+
+
+def _quote_calls(seed: int, count: int) -> list[str]:
+    """``matomeQuote`` calls near the archive's shape, which the lexer reads in one step."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        names = ["body", "userName", "createdAt", "color"]
+        if rng.random() < 0.2:
+            rng.shuffle(names)
+        if rng.random() < 0.2:
+            names = names[: rng.randint(0, 4)]
+        if rng.random() < 0.1:
+            names.insert(rng.randint(0, len(names)), rng.choice(["extra", "body"]))
+        params = "".join(
+            f"{rng.choice([' ', '  ', chr(10), chr(9), ' ' + chr(13) + chr(10)])}{name}="
+            f'"{rng.choice(_QUOTE_VALUES if rng.random() < 0.9 else _ODD_VALUES)}"'
+            for name in names
+        )
+        opener = rng.choice(["{{<", "{{<", "{{< ", "{{<\n", "{{%"])
+        closer = rng.choice([">}}", ">}}", " >}}", "\n>}}", "%}}", " />}}"])
+        name = rng.choice(["matomeQuote", "matomeQuote", "matomequote", "matomeQuoteX"])
+        texts.append(f"x {opener}{name}{params}{closer} y {{{{< q >}}}}")
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_one_step_quote_calls_match_state_machine(seed: int) -> None:
+    texts = _quote_calls(seed, 500)
+    for text in texts:
+        assert _outcome(text, fast=True) == _outcome(text, fast=False), text
+    # The archive's shape was generated often enough to test its own path.
+    one_step = [t for t in texts if (m := lexer._SCAN.search(t)) and m.start(1) >= 0]
+    assert len(one_step) >= 25
+
+
 # --------------------------------------------------------------------------------------------
 # Tree building against a straightforward reference, on generated tag sequences
 # --------------------------------------------------------------------------------------------
