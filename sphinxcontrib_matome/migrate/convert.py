@@ -199,8 +199,9 @@ class _Converter:
         out: list[str] = []
         for item in items:
             if isinstance(item, Text):
-                chunk = self.text[item.start : item.end]
-                if not self.uses_relative_paths and _RELATIVE_TARGET.search(chunk):
+                chunk = item.text
+                # Most text runs are the line breaks between two quotes: no "]" or "=".
+                if ("]" in chunk or "=" in chunk) and _RELATIVE_TARGET.search(chunk):
                     self.uses_relative_paths = True
                 out.append(chunk)
             elif isinstance(item, Literal):
