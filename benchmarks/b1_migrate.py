@@ -96,6 +96,10 @@ def run(args, work: Path, say) -> dict:
         # command it was. A migration writes into an empty or an earlier output, never into
         # one deleted a moment before.
         outputs[name] = work / f"b1-{name}-{next(numbers)}"
+        # The previous run's files go to disk now, untimed: migrate syncs its own files
+        # before writing its manifest, and would otherwise also wait for the 130 MB that
+        # Hugo left in the page cache a moment before.
+        os.sync()
 
     def migrate() -> Run:
         return measure(migrate_command(site, outputs["migrate"], jobs), log=log)
