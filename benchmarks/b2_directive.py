@@ -31,6 +31,7 @@ from common import (
     alternate,
     measure,
     migrate_command,
+    migrated_posts,
     post_files,
     ratio,
     series_rows,
@@ -104,13 +105,7 @@ exclude_patterns = ["_build"]
 
 
 def make_projects(migrated: Path, work: Path, theme: str, language: str) -> dict[str, int]:
-    posts = sorted(
-        path
-        for path in (migrated / "posts").rglob("index.md")
-        if "_archive" not in path.parts
-        and path.parent.name != "posts"
-        and "page" not in path.relative_to(migrated / "posts").parts[:1]
-    )
+    posts = migrated_posts(migrated)
     counts = {"posts": len(posts), **dict.fromkeys(VARIANTS, 0)}
     # The search splitter migrated projects use, on both sides.
     search = "".join(

@@ -20,7 +20,18 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from common import Run, kib, measure, mib, migrate_command, month_folders, subset_site, table, tool
+from common import (
+    Run,
+    kib,
+    measure,
+    mib,
+    migrate_command,
+    migrated_posts,
+    month_folders,
+    subset_site,
+    table,
+    tool,
+)
 
 LIMIT_RSS = 4 * 2**30
 
@@ -72,7 +83,7 @@ def check_splitter(source: Path, say) -> bool | None:
 
     lines = [
         line
-        for post in sorted(source.glob("posts/*/*/index.md"))[:20]
+        for post in migrated_posts(source)[:20]
         for line in post.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
@@ -139,8 +150,7 @@ def run(args, work: Path, say) -> dict:
 
     project = Project(corpus, folders[-months:], work, log)
     migrated = project.migrate()
-    # posts/2025_02/<post>/index.md; posts/page/2/index.md is a page of the section list.
-    posts = sum(1 for p in project.source.glob("posts/*/*/index.md") if p.parts[-3] != "page")
+    posts = len(migrated_posts(project.source))
     quotes = sum(
         text.count("{matome-quote}")
         for text in (p.read_text(encoding="utf-8") for p in project.source.rglob("*.md"))
@@ -187,7 +197,7 @@ def run(args, work: Path, say) -> dict:
     )
 
     # Incremental: edit one post in the oldest month built, rebuild, repeat with new words.
-    candidates = sorted(project.source.glob(f"posts/{folders[-months].name}/*/index.md"))
+    candidates = migrated_posts(project.source, folders[-months].name)
     edited = candidates[len(candidates) // 2]
     original = edited.read_bytes()
     runs = []

@@ -321,5 +321,12 @@ def post_files(corpus: Path) -> list[Path]:
     return sorted((corpus / "content").rglob("index.md"))
 
 
+def migrated_posts(project: Path, month: str = "[0-9]*") -> list[Path]:
+    """The post pages of a migrated project, of one month folder or all: ``posts/2025_02/x.md``,
+    or ``posts/2025_02/x/index.md`` for a post that keeps its folder."""
+    folder = f"posts/{month}"
+    return sorted([*project.glob(f"{folder}/*.md"), *project.glob(f"{folder}/*/index.md")])
+
+
 def migrate_command(site: Path, out: Path, jobs: int = 1) -> list[str]:
     return [tool("sphinx-matome"), "migrate", str(site), str(out), "--no-progress", f"-j{jobs}"]
