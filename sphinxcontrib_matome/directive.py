@@ -38,6 +38,16 @@ _URL = re.compile(r"https?://[^\s\"'<>\\]+", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: An image the reader's browser would fetch from another host.
 _REMOTE = re.compile(r"^\s*(?:https?:|//)", re.IGNORECASE)
+#: A character or sequence that MyST could read as anything but text, with any of its
+#: extensions (emphasis, links, HTML, roles, math, replacements such as ``(c)`` or ``,,``,
+#: linkify's ``example.com``, a list's ``1.``, a comment's ``%`` …), or white space at an end
+#: (indented code, a hard break). A one-line body without any is one paragraph of its text.
+_MARKUP = re.compile(
+    r"""[\x00-\x1f\x7f-\x9f"#$%&'()*+\-.:<=>@\[\\\]^_`{|}~\u2028\u2029]"""
+    r"""|^\s|\s$|\?\?\?\?|!!!!|,,"""
+)
+#: Set False to send every body through the Markdown parser (tests compare both ways).
+PLAIN_BODIES = True
 
 
 class _UnknownOption(str):
@@ -305,6 +315,21 @@ class MatomeQuote(SphinxDirective):
 
     # --- body -------------------------------------------------------------------------------
 
+    def _is_plain_myst(self, line: str) -> bool:
+        """Whether *line* is plain text to MyST (reStructuredText is always parsed)."""
+        return (
+            _MARKUP.search(line) is None and type(self.state).__name__ == "MockState" and line != ""
+        )
+
+    def _plain_paragraph(self, text: str, offset: int, node: matome_quote) -> None:
+        """The paragraph MyST makes of plain text, made without a nested Markdown parse (which
+        was most of the directive's cost)."""
+        para = nodes.paragraph(text)
+        para.line = self.lineno + offset + 1  # as MyST numbers the first line of a nested parse
+        para.source = self.state.document["source"]
+        node += para
+        para += nodes.Text(text)
+
     def _body(self, body_option: str, node: matome_quote) -> None:
         content: StringList = self.content
         offset = self.content_offset
@@ -325,6 +350,9 @@ class MatomeQuote(SphinxDirective):
             from .thread import escape_myst_replies  # a >>N line is no Markdown block quote
 
             content = escape_myst_replies(self.state, content)
+        if PLAIN_BODIES and len(content) == 1 and self._is_plain_myst(content[0]):
+            self._plain_paragraph(content[0], offset, node)
+            return
         self.state.nested_parse(content, offset, node)
         if any("&#" in line or "{{" in line for line in content):
             # A character reference or a MyST substitution may have put a control character
