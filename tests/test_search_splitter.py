@@ -85,6 +85,12 @@ def test_incremental_index_equals_a_fresh_one(tmp_path: Path) -> None:
         return index
 
     build(tmp_path / "incremental")
+    # An edit alone: the prune at the end of the build has nothing to remove.
+    (source / "a.md").write_text("# a\n\nアルミの筐体\n", encoding="utf-8")
+    incremental = build(tmp_path / "incremental")
+    assert "アルミ" in incremental["terms"] and "キーボード" not in incremental["terms"]
+    assert incremental == build(tmp_path / "fresh-edit")
+    # An edit and a removal.
     (source / "b.md").write_text("# b\n\n書き換えた本文\n", encoding="utf-8")
     (source / "c.md").unlink()
     incremental = build(tmp_path / "incremental")
