@@ -218,17 +218,19 @@ class _SiteBuilder:
         self.pages = [p for p in report.pages if p.myst is not None and not p.excluded]
         self.by_url: dict[str, PageResult] = {}
         self.redirects: dict[str, str] = {}
-        self.served: dict[str, str] = {}  # URL → the document dirhtml serves there
+        # URL → the document dirhtml serves there, and the content file it comes from
+        self.served: dict[str, tuple[str, str]] = {}
         self.links: dict[str, str] = {}  # docname → its line in a list of pages
 
-    def add_document(self, docname: str, text: str | bytes) -> None:
+    def add_document(self, docname: str, text: str | bytes, source: str = "") -> None:
         """Plan ``docname.md``, refusing a second document at the same URL (``a.md`` and
-        ``a/index.md`` are both served at ``/a/``)."""
+        ``a/index.md`` are both served at ``/a/``); the error names the content file."""
         url = url_for_docname(docname)
-        other = self.served.setdefault(url, docname)
+        other, other_source = self.served.setdefault(url, (docname, source))
         if other != docname:
             raise MigrationError(
                 f"{other}.md and {docname}.md would both be served at {url}",
+                path=source or other_source or None,
                 code="output-collision",
             )
         self.plan.add(docname + ".md", text)
@@ -367,7 +369,7 @@ class _SiteBuilder:
         first = data.find(b"\x00") if page.refs else -1
         if first >= 0:
             data = b"".join((memoryview(data)[:first], REF_PATTERN.sub(substitute, data[first:])))
-        self.add_document(page.docname, data)
+        self.add_document(page.docname, data, source)
         base = posixpath.dirname(page.source)
         for resource in page.resources:
             relative = posixpath.relpath(resource, base)

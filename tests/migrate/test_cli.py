@@ -307,6 +307,7 @@ def test_two_documents_at_one_url_are_an_error(tmp_path: Path) -> None:
     status, stdout, stderr = run("migrate", site, out)
     assert status == 1
     assert "posts.md and posts/index.md would both be served at /posts/" in stderr
+    assert f"{site / 'content/posts/a/index.md'}: error:" in stderr  # the page that claims it
     assert "[output-collision]" in stderr
     assert "nothing written" in stdout
     assert not out.exists()
