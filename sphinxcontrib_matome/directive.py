@@ -77,6 +77,11 @@ _ALIASES = {
 }
 
 
+def is_myst(state: object) -> bool:
+    """Whether a directive runs inside MyST (its mock state) rather than reStructuredText."""
+    return type(state).__module__.startswith("myst_parser")
+
+
 class MatomeQuote(SphinxDirective):
     """A quoted comment in a colored speech bubble."""
 
@@ -317,9 +322,7 @@ class MatomeQuote(SphinxDirective):
 
     def _is_plain_myst(self, line: str) -> bool:
         """Whether *line* is plain text to MyST (reStructuredText is always parsed)."""
-        return (
-            _MARKUP.search(line) is None and type(self.state).__name__ == "MockState" and line != ""
-        )
+        return _MARKUP.search(line) is None and is_myst(self.state)
 
     def _plain_paragraph(self, text: str, offset: int, node: matome_quote) -> None:
         """The paragraph MyST makes of plain text, made without a nested Markdown parse (which

@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import anonymize, thread_data
-from .directive import _LenientOptionSpec, _text, _UnknownOption
+from .directive import _LenientOptionSpec, _text, _UnknownOption, is_myst
 from .nodes import header_parts, matome_quote
 from .thread_nodes import (
     matome_number,
@@ -78,7 +78,7 @@ def to_number(text: str) -> int | None:
 
 def escape_myst_replies(state: Any, content: StringList) -> StringList:
     """In Markdown a line starting ``>>12`` is a nested block quote: escape its first ``>``."""
-    if not type(state).__module__.startswith("myst_parser"):
+    if not is_myst(state):
         return content
     if not any(_MYST_REPLY_LINE.match(line) for line in content):
         return content

@@ -43,6 +43,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$%:])")
 #: at every position of a long ``details`` body.
 _FENCE_RUN = re.compile(r"\n {0,3}(`{3,})")
 _LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 #: A Markdown link or image, a reference definition or an HTML attribute whose target is
 #: relative to the page (no scheme, no leading ``/`` or ``#``): a page holding one keeps its
@@ -435,7 +436,7 @@ class _Converter:
         return self.block("\n".join(lines), preceding)
 
     def _note_target(self, url: str) -> None:
-        if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|[/#]", url):
+        if not (_SCHEME.match(url) or url.startswith(("/", "#"))):
             self.uses_relative_paths = True
 
     def _check_image_path(self, src: str, node: Shortcode) -> None:
@@ -443,7 +444,7 @@ class _Converter:
         (``../../../etc/passwd``, ``file:///…``) from the build machine into the output."""
         if re.match(r"https?://", src, re.IGNORECASE):
             return
-        scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", src)
+        scheme = _SCHEME.match(src)
         self._note_target(src)
         here = posixpath.dirname(self.result.docname)
         inside = posixpath.normpath(posixpath.join(here, src.split("?")[0].split("#")[0]))
